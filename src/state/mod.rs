@@ -1,0 +1,200 @@
+//! The editor state: one report signal, its undo history, and everything
+//! derived from it.
+//!
+//! The root creates an [`EditorState`] and provides it through context; any
+//! component gets it with [`use_editor`]. All writes go through the edit API,
+//! which records undo steps; nothing else writes the report. Checks, totals,
+//! cell marks and the summary are memos over the report: derived, never
+//! written by effects.
+//!
+//! For a storage layer:
+//! - observe [`EditorState::report`] (or the cheaper [`EditorState::revision`],
+//!   which changes on every edit, undo, redo and load) to save drafts;
+//! - [`EditorState::load`] replaces the report and clears the undo history;
+//! - [`EditorState::set_read_only`] stops every edit (a draft from a newer version).
+//!
+//! ```ignore
+//! let state = use_editor();
+//! state.edit(|r| r.unit_name = "某某局".into());             // one undo step
+//! state.type_into("unit_name", |r| r.unit_name.push('局'));  // typing coalesces per field
+//! state.undo();
+//! let errors = move || state.tally.get().errors;             // derived
+//! ```
+
+mod history;
+pub mod marks;
+pub mod year;
+
+use leptos::prelude::*;
+use xxgk_core::checks::{run_checks, CheckOptions, CheckResult};
+use xxgk_core::format::{FieldKey, FormatVersion};
+use xxgk_core::model::Report;
+use xxgk_core::totals;
+
+use history::History;
+pub use marks::{CellMarks, Mark, Tally};
+
+/// The editor's state. `Copy`: every field is an arena handle.
+#[derive(Clone, Copy)]
+pub struct EditorState {
+    report: RwSignal<Report>,
+    history: StoredValue<History<Report>>,
+    /// (can undo, can redo), kept beside the non-reactive history for the toolbar.
+    can: RwSignal<(bool, bool)>,
+    revision: RwSignal<u64>,
+    read_only: RwSignal<bool>,
+    /// The format edition of the report; changes only when the year switches it.
+    pub version: Memo<FormatVersion>,
+    /// The report with every computed total filled in (what the preview and export show).
+    pub with_totals: Memo<Report>,
+    /// Every check, re-run on every edit.
+    pub checks: Memo<Vec<CheckResult>>,
+    /// Cells taking part in failing checks.
+    pub marks: Memo<CellMarks>,
+    /// Counts for the summary badge.
+    pub tally: Memo<Tally>,
+}
+
+impl EditorState {
+    /// Creates the state (and its memos) under the current reactive owner.
+    pub fn new(report: Report) -> EditorState {
+        let report = RwSignal::new(report);
+        let version = Memo::new(move |_| report.with(|r| r.format));
+        let with_totals = Memo::new(move |_| report.with(totals::with_totals));
+        let checks = Memo::new(move |_| report.with(|r| run_checks(r, CheckOptions { at_export: false })));
+        let marks = Memo::new(move |_| checks.with(|c| CellMarks::from_results(c)));
+        let tally = Memo::new(move |_| checks.with(|c| Tally::from_results(c)));
+        EditorState {
+            report,
+            history: StoredValue::new(History::default()),
+            can: RwSignal::new((false, false)),
+            revision: RwSignal::new(0),
+            read_only: RwSignal::new(false),
+            version,
+            with_totals,
+            checks,
+            marks,
+            tally,
+        }
+    }
+
+    /// The report as typed (read-only handle; write through the edit API).
+    pub fn report(&self) -> ReadSignal<Report> {
+        self.report.read_only()
+    }
+
+    /// Increases on every change of the report (edit, undo, redo, load).
+    pub fn revision(&self) -> ReadSignal<u64> {
+        self.revision.read_only()
+    }
+
+    pub fn read_only(&self) -> ReadSignal<bool> {
+        self.read_only.read_only()
+    }
+
+    /// Makes the editor read-only (e.g. a draft written by a newer version) or editable again.
+    pub fn set_read_only(&self, read_only: bool) {
+        self.read_only.set(read_only);
+    }
+
+    /// Applies `change` as one undo step (a button, a select, a pasted block, a year switch).
+    /// Returns whether the report changed.
+    pub fn edit(&self, change: impl FnOnce(&mut Report)) -> bool {
+        self.apply(None, change)
+    }
+
+    /// Applies a keystroke's worth of typing into the field named `field`
+    /// (any stable name, e.g. a cell path). Consecutive typing into the same
+    /// field is one undo step until [`seal`](Self::seal) is called.
+    pub fn type_into(&self, field: &str, change: impl FnOnce(&mut Report)) -> bool {
+        self.apply(Some(field), change)
+    }
+
+    /// Ends the current typing step: the next keystroke starts a new undo
+    /// step even in the same field. Called when focus moves.
+    pub fn seal(&self) {
+        self.history.update_value(History::seal);
+    }
+
+    /// Replaces the report (a draft opened from storage or a file) and clears the history.
+    pub fn load(&self, report: Report) {
+        self.history.update_value(History::clear);
+        self.report.set(report);
+        self.after_change();
+    }
+
+    pub fn undo(&self) -> bool {
+        self.step(History::undo)
+    }
+
+    pub fn redo(&self) -> bool {
+        self.step(History::redo)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.can.with(|c| c.0)
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.can.with(|c| c.1)
+    }
+
+    /// The text typed into a cell, tracked (re-runs only the caller when the report changes).
+    pub fn raw(&self, key: FieldKey) -> Option<String> {
+        self.report.with(|r| r.raw(key).map(str::to_string))
+    }
+
+    /// Whether `key` is a computed total right now.
+    pub fn is_computed(&self, key: FieldKey) -> bool {
+        self.report.with(|r| totals::is_computed(r, key))
+    }
+
+    fn apply(&self, group: Option<&str>, change: impl FnOnce(&mut Report)) -> bool {
+        if self.read_only.get_untracked() {
+            return false;
+        }
+        let before = self.report.with_untracked(Report::clone);
+        let mut next = before.clone();
+        change(&mut next);
+        if next == before {
+            return false;
+        }
+        self.history.update_value(|h| h.record(before, group));
+        self.report.set(next);
+        self.after_change();
+        true
+    }
+
+    fn step(&self, go: fn(&mut History<Report>, Report) -> Option<Report>) -> bool {
+        if self.read_only.get_untracked() {
+            return false;
+        }
+        let current = self.report.with_untracked(Report::clone);
+        let Some(restored) = self.history.try_update_value(|h| go(h, current)).flatten() else {
+            return false;
+        };
+        self.report.set(restored);
+        self.after_change();
+        true
+    }
+
+    fn after_change(&self) {
+        let can = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        if self.can.get_untracked() != can {
+            self.can.set(can);
+        }
+        self.revision.update(|n| *n += 1);
+    }
+}
+
+/// Creates the editor state for `report` and provides it to every component below.
+pub fn provide_editor(report: Report) -> EditorState {
+    let state = EditorState::new(report);
+    provide_context(state);
+    state
+}
+
+/// The editor state provided by [`provide_editor`].
+pub fn use_editor() -> EditorState {
+    expect_context::<EditorState>()
+}

@@ -1,0 +1,53 @@
+//! Switching the report year, and with it the format edition.
+
+use xxgk_core::format::{format, FormatVersion, TableId};
+use xxgk_core::model::Report;
+
+/// Sets the year; when the year needs the other edition of the format
+/// (2019/2020 → the 2019 trial format), switches to it, keeping every value
+/// whose cell exists in both and dropping the others. Returns how many typed
+/// cells were dropped, so the editor can say so (the switch is one undo step).
+pub fn switch_year(report: &mut Report, year: u16) -> usize {
+    report.year = year;
+    let version = FormatVersion::for_report_year(year);
+    if report.format == version {
+        return 0;
+    }
+    report.format = version;
+    let spec = format(version);
+    let mut dropped = 0;
+    for id in TableId::ALL {
+        let table = spec.table(id);
+        let values = &mut report.table_mut(id).0;
+        values.retain(|row, cols| {
+            cols.retain(|col, _| {
+                let keep = table.fields.iter().any(|f| f.key.row == row && f.key.col == col);
+                dropped += usize::from(!keep);
+                keep
+            });
+            !cols.is_empty()
+        });
+    }
+    dropped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use xxgk_core::format::FieldKey;
+
+    #[test]
+    fn switching_to_2020_keeps_shared_cells_and_drops_the_others() {
+        let mut r = Report::new(2021);
+        let shared = FieldKey::new(TableId::Table3, "granted", "natural");
+        let gone = FieldKey::new(TableId::Table3, "other_misc", "natural");
+        r.set_raw(shared, "5");
+        r.set_raw(gone, "1");
+        assert_eq!(switch_year(&mut r, 2020), 1);
+        assert_eq!(r.format, FormatVersion::Trial2019);
+        assert_eq!(r.raw(shared), Some("5"));
+        assert_eq!(r.raw(gone), None);
+        assert_eq!(switch_year(&mut r, 2019), 0);
+        assert_eq!(r.year, 2019);
+    }
+}
