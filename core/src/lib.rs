@@ -2,6 +2,11 @@
 //!
 //! - [`format`]: the official format (2019 trial and 2021) as data;
 //! - [`model`]: what a report is;
+//! - [`value`]: reading what is typed into a number cell;
+//! - [`totals`]: 总计 cells computed from their parts;
 
 pub mod format;
+mod figures;
 pub mod model;
+pub mod totals;
+pub mod value;
