@@ -4,7 +4,9 @@
 //! - [`model`]: what a report is;
 //! - [`value`]: reading what is typed into a number cell;
 //! - [`totals`]: 总计 cells computed from their parts;
+//! - [`docx`]: the report as a DOCX in the official layout;
 
+pub mod docx;
 pub mod format;
 mod figures;
 pub mod model;

@@ -1,0 +1,63 @@
+//! The page (GB/T 9704 §5.2): A4, margins 37/35/28/26 mm, and page numbers
+//! 「— N —」 in 4号宋体, odd pages right and even pages left, 一字 from the edge.
+
+use docx_rs::{AlignmentType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, PageMargin, Paragraph, Run};
+
+use super::typeset::{exact, fonts, paragraph, run, styled, Face, PAGE_NUMBER};
+
+/// A4 in twips.
+pub const PAGE_WIDTH: i32 = 11906;
+pub const PAGE_HEIGHT: i32 = 16838;
+/// 天头 37 mm, 订口 28 mm, and what is left of the 156 × 225 mm 版心.
+pub const MARGIN_TOP: i32 = 2098;
+pub const MARGIN_BOTTOM: i32 = 1984;
+pub const MARGIN_LEFT: i32 = 1587;
+pub const MARGIN_RIGHT: i32 = 1474;
+/// The line length: 156 mm.
+pub const TEXT_WIDTH: i32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+/// Footer distance: puts the 一字线 about 7 mm below the 版心.
+pub const FOOTER_DISTANCE: i32 = 1247;
+const HEADER_DISTANCE: i32 = 851;
+/// One 4号 character: the page number's distance from the 版心 edge.
+const PAGE_NUMBER_INDENT: i32 = 280;
+
+/// Page size, margins, document defaults and the two page-number footers.
+pub fn set_up(docx: Docx) -> Docx {
+    let margin = PageMargin {
+        top: MARGIN_TOP,
+        left: MARGIN_LEFT,
+        bottom: MARGIN_BOTTOM,
+        right: MARGIN_RIGHT,
+        header: HEADER_DISTANCE,
+        footer: FOOTER_DISTANCE,
+        gutter: 0,
+    };
+    docx.page_size(PAGE_WIDTH as u32, PAGE_HEIGHT as u32)
+        .page_margin(margin)
+        .default_fonts(fonts(Face::FangSong))
+        .default_size(32)
+        // `even_footer` also switches on <w:evenAndOddHeaders/> in settings.xml.
+        .footer(Footer::new().add_paragraph(page_number(AlignmentType::Right)))
+        .even_footer(Footer::new().add_paragraph(page_number(AlignmentType::Left)))
+}
+
+/// 「— N —」 with N a PAGE field, set 一字 in from the given side.
+fn page_number(side: AlignmentType) -> Paragraph {
+    let (left, right) = match side {
+        AlignmentType::Left => (Some(PAGE_NUMBER_INDENT), None),
+        _ => (None, Some(PAGE_NUMBER_INDENT)),
+    };
+    let field = Run::new()
+        .add_field_char(FieldCharType::Begin, false)
+        .add_instr_text(InstrText::PAGE(InstrPAGE::new()))
+        .add_field_char(FieldCharType::Separate, false)
+        .add_text("1")
+        .add_field_char(FieldCharType::End, false);
+    paragraph(PAGE_NUMBER)
+        .align(side)
+        .indent(left, None, right, None)
+        .line_spacing(exact(360))
+        .add_run(run("— ", PAGE_NUMBER))
+        .add_run(styled(field, PAGE_NUMBER))
+        .add_run(run(" —", PAGE_NUMBER))
+}
