@@ -2,10 +2,10 @@
 //! filled in. The checks and [`crate::totals`] work on this, so a keystroke
 //! costs one pass over the cells and a few hundred additions.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
-use crate::format::{format, BalanceRule, FieldKey, FieldSpec, Format, FormatVersion, SumRule};
+use crate::format::{format, BalanceRule, FieldKey, FieldSpec, FormatVersion, SumRule};
 use crate::model::Report;
 use crate::value::{self, Decimal, Value, ValueError};
 
@@ -24,7 +24,6 @@ pub(crate) struct IndexedBalance {
 
 /// One edition of the format, indexed for fast evaluation. Built once.
 pub(crate) struct Layout {
-    pub format: &'static Format,
     /// Every input cell, in document order.
     pub fields: Vec<&'static FieldSpec>,
     index: HashMap<FieldKey, usize>,
@@ -60,7 +59,7 @@ impl Layout {
             total_of[s.total].get_or_insert(i);
         }
         let evaluation_order = evaluation_order(&sums, fields.len());
-        Layout { format, fields, index, sums, balances, total_of, evaluation_order }
+        Layout { fields, index, sums, balances, total_of, evaluation_order }
     }
 
     pub fn index_of(&self, key: FieldKey) -> Option<usize> {
@@ -140,18 +139,24 @@ pub(crate) struct Figures<'a> {
 impl<'a> Figures<'a> {
     pub fn read(report: &'a Report) -> Figures<'a> {
         let layout = layout(report.format);
-        let mut cells: Vec<Cell<'a>> = layout
-            .fields
-            .iter()
-            .map(|f| match report.raw(f.key) {
+        // Fields come row by row, so each row's map is looked up once.
+        let mut row: Option<(FieldKey, Option<&'a BTreeMap<String, String>>)> = None;
+        let mut cells: Vec<Cell<'a>> = Vec::with_capacity(layout.fields.len());
+        for f in &layout.fields {
+            let same_row = row.is_some_and(|(k, _)| k.table == f.key.table && k.row == f.key.row);
+            if !same_row {
+                row = Some((f.key, report.table(f.key.table).0.get(f.key.row)));
+            }
+            let raw = row.and_then(|(_, cols)| cols?.get(f.key.col));
+            cells.push(match raw {
                 None => Cell::Blank,
                 Some(raw) => match value::parse(f.kind, raw) {
                     Ok(None) => Cell::Blank,
                     Ok(Some(v)) => Cell::Number(v),
                     Err(e) => Cell::Invalid(raw, e),
                 },
-            })
-            .collect();
+            });
+        }
         if report.auto_totals {
             for &i in &layout.evaluation_order {
                 let s = &layout.sums[i];
@@ -223,7 +228,7 @@ mod tests {
     #[test]
     fn every_field_is_indexed_in_document_order() {
         let l = layout(FormatVersion::Official2021);
-        assert_eq!(l.fields.len(), l.format.fields().count());
+        assert_eq!(l.fields.len(), format(FormatVersion::Official2021).fields().count());
         let key = FieldKey::new(TableId::Table3, table3::TOTAL_HANDLED, table3::TOTAL_COL);
         let i = l.index_of(key).unwrap();
         assert_eq!(l.fields[i].key, key);

@@ -2,13 +2,17 @@
 //!
 //! - [`format`]: the official format (2019 trial and 2021) as data;
 //! - [`model`]: what a report is;
+//! - [`checks`]: the 勾稽 checks, with explanations and the cells involved;
 //! - [`value`]: reading what is typed into a number cell;
+//! - [`paste`]: reading a block of cells copied from Excel or WPS;
 //! - [`totals`]: 总计 cells computed from their parts;
 //! - [`docx`]: the report as a DOCX in the official layout;
 
 pub mod docx;
+pub mod checks;
 pub mod format;
 mod figures;
 pub mod model;
+pub mod paste;
 pub mod totals;
 pub mod value;

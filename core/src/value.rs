@@ -79,8 +79,12 @@ impl fmt::Display for Decimal {
     /// Canonical text: no trailing zeros, no thousands separators ("24252.311082", "0", "-3.5").
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.micros < 0 { "-" } else { "" };
+        // Narrow to u64 when it fits (always, for real figures): 128-bit division is slow.
         let abs = self.micros.unsigned_abs();
-        let (int, mut frac) = (abs / SCALE as u128, abs % SCALE as u128);
+        let (int, mut frac) = match u64::try_from(abs) {
+            Ok(a) => ((a / SCALE as u64) as u128, (a % SCALE as u64) as u128),
+            Err(_) => (abs / SCALE as u128, abs % SCALE as u128),
+        };
         if frac == 0 {
             return write!(f, "{sign}{int}");
         }

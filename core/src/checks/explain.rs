@@ -1,0 +1,106 @@
+//! Wording shared by the checks' explanations.
+
+use std::fmt::Write;
+
+use crate::figures::{Cell, Figures};
+use crate::value::Decimal;
+
+/// How many cells a message names before 「等」.
+const NAMED_CELLS: usize = 5;
+
+/// 「「A」、「B」、「C」」, cut after a few with 「等」.
+pub(super) fn cell_list(figures: &Figures, fields: &[usize]) -> String {
+    let mut text = String::new();
+    for (i, &f) in fields.iter().take(NAMED_CELLS).enumerate() {
+        if i > 0 {
+            text.push('、');
+        }
+        let _ = write!(text, "「{}」", figures.layout.fields[f].accessible_label());
+    }
+    if fields.len() > NAMED_CELLS {
+        text.push('等');
+    }
+    text
+}
+
+/// Why a rule cannot be judged: which of `missing` are blank and which invalid,
+/// e.g. 「无法判断：「一、本年新收政府信息公开申请数量 · 自然人」未填写」.
+pub(super) fn cannot_judge(figures: &Figures, missing: &[usize]) -> String {
+    let (invalid, blank): (Vec<usize>, Vec<usize>) =
+        missing.iter().partition(|&&f| matches!(figures.cells[f], Cell::Invalid(..)));
+    let mut parts = Vec::with_capacity(2);
+    for (cells, what) in [(&invalid, "填写有误"), (&blank, "未填写")] {
+        match cells.len() {
+            0 => {}
+            1 => parts.push(format!("{}{what}", cell_list(figures, cells))),
+            n => parts.push(format!("{}共{n}个单元格{what}", cell_list(figures, cells))),
+        }
+    }
+    if parts.is_empty() {
+        return "无法判断：有单元格未填写".to_string();
+    }
+    format!("无法判断：{}", parts.join("；"))
+}
+
+/// A rule title 「<scope>：<left> = <right>」 split into its parts:
+/// ("表三「自然人」列", "一 + 二", "（七）总计 + 四").
+pub(super) struct RuleText<'t> {
+    pub scope: &'t str,
+    left: &'t str,
+    right: &'t str,
+}
+
+impl<'t> RuleText<'t> {
+    pub fn of(title: &'t str) -> RuleText<'t> {
+        let (scope, equation) = title.split_once('：').unwrap_or((title, ""));
+        let (left, right) = equation.split_once(" = ").unwrap_or(("左边", "右边"));
+        RuleText { scope, left, right }
+    }
+
+    /// 「<scope>：<left>=12，<right>=10，相差2」 (no difference when equal),
+    /// the sides written without the spaces around 「+」.
+    pub fn compare(&self, left: Decimal, right: Decimal) -> String {
+        let mut text = String::with_capacity(96);
+        text.push_str(self.scope);
+        text.push('：');
+        text.extend(self.left.chars().filter(|&c| c != ' '));
+        let _ = write!(text, "={left}，");
+        text.extend(self.right.chars().filter(|&c| c != ' '));
+        let _ = write!(text, "={right}");
+        if left != right {
+            let _ = write!(text, "，相差{}", difference(left, right));
+        }
+        text
+    }
+}
+
+/// The gap between two figures, always non-negative.
+pub(super) fn difference(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_sub(b).map_or(Decimal::ZERO, Decimal::abs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::{format, FormatVersion};
+
+    #[test]
+    fn every_rule_title_has_a_scope_and_two_sides() {
+        for v in [FormatVersion::Trial2019, FormatVersion::Official2021] {
+            let f = format(v);
+            let titles = f.sum_rules().map(|r| &r.title).chain(f.balances.iter().map(|b| &b.title));
+            for title in titles {
+                let (scope, equation) = title.split_once('：').expect(title);
+                assert!(!scope.is_empty(), "{title}");
+                assert!(equation.split_once(" = ").is_some(), "{title}");
+            }
+        }
+    }
+
+    #[test]
+    fn comparison_names_both_sides_and_the_gap() {
+        let t = RuleText::of("表三「自然人」列：一 + 二 = （七）总计 + 四");
+        assert_eq!(t.compare(Decimal::from_int(12), Decimal::from_int(10)), "表三「自然人」列：一+二=12，（七）总计+四=10，相差2");
+        assert_eq!(t.compare(Decimal::from_int(3), Decimal::from_int(3)), "表三「自然人」列：一+二=3，（七）总计+四=3");
+    }
+}
