@@ -1,12 +1,52 @@
-use leptos::prelude::*;
+//! The application: the editor state at the root, and the page in the order
+//! of the document (details, then 一 … 六), with the checks beside it.
 
-/// The application shell: header and the main area the editor fills.
+use leptos::prelude::*;
+use xxgk_core::format::format;
+use xxgk_core::model::Report;
+
+use crate::components::checks_panel::ChecksPanel;
+use crate::components::notice::NoticeBar;
+use crate::components::preview::Preview;
+use crate::components::section::Section;
+use crate::components::summary_badge::SummaryBadge;
+use crate::components::toolbar::Toolbar;
+use crate::components::unit_form::UnitForm;
+use crate::state::provide_editor;
+use crate::state::ui::provide_ui;
+
+/// The application shell: header, toolbar, the editor and the preview.
 #[component]
 pub fn App() -> impl IntoView {
+    // Reports are written in January about the year just ended.
+    let last_year = js_sys::Date::new_0().get_full_year() as u16 - 1;
+    let state = provide_editor(Report::new(last_year));
+    let ui = provide_ui();
+    crate::shortcuts::install(state);
+
+    let sections = move || {
+        let spec = format(state.version.get());
+        spec.sections.iter().map(|s| view! { <Section format=spec spec=s /> }).collect_view()
+    };
+
     view! {
         <header class="app-header">
             <h1>"政府信息公开工作年度报告编制"</h1>
+            <SummaryBadge />
         </header>
-        <main class="app-main"></main>
+        <Toolbar />
+        <NoticeBar />
+        <main class="app-main" class:previewing=move || ui.preview.get()>
+            <div class="workspace">
+                <div class="editor">
+                    <UnitForm />
+                    {sections}
+                </div>
+                <aside class="side">
+                    <ChecksPanel />
+                </aside>
+            </div>
+            <Preview />
+        </main>
     }
 }

@@ -23,11 +23,12 @@
 
 mod history;
 pub mod marks;
+pub mod ui;
 pub mod year;
 
 use leptos::prelude::*;
 use xxgk_core::checks::{run_checks, CheckOptions, CheckResult};
-use xxgk_core::format::{FieldKey, FormatVersion};
+use xxgk_core::format::FormatVersion;
 use xxgk_core::model::Report;
 use xxgk_core::totals;
 
@@ -45,6 +46,8 @@ pub struct EditorState {
     read_only: RwSignal<bool>,
     /// The format edition of the report; changes only when the year switches it.
     pub version: Memo<FormatVersion>,
+    /// Whether 总计 cells are computed (read-only) rather than typed.
+    pub auto_totals: Memo<bool>,
     /// The report with every computed total filled in (what the preview and export show).
     pub with_totals: Memo<Report>,
     /// Every check, re-run on every edit.
@@ -60,6 +63,7 @@ impl EditorState {
     pub fn new(report: Report) -> EditorState {
         let report = RwSignal::new(report);
         let version = Memo::new(move |_| report.with(|r| r.format));
+        let auto_totals = Memo::new(move |_| report.with(|r| r.auto_totals));
         let with_totals = Memo::new(move |_| report.with(totals::with_totals));
         let checks = Memo::new(move |_| report.with(|r| run_checks(r, CheckOptions { at_export: false })));
         let marks = Memo::new(move |_| checks.with(|c| CellMarks::from_results(c)));
@@ -71,6 +75,7 @@ impl EditorState {
             revision: RwSignal::new(0),
             read_only: RwSignal::new(false),
             version,
+            auto_totals,
             with_totals,
             checks,
             marks,
@@ -83,6 +88,7 @@ impl EditorState {
         self.report.read_only()
     }
 
+    #[allow(dead_code)] // the storage layer's entry point
     /// Increases on every change of the report (edit, undo, redo, load).
     pub fn revision(&self) -> ReadSignal<u64> {
         self.revision.read_only()
@@ -92,6 +98,7 @@ impl EditorState {
         self.read_only.read_only()
     }
 
+    #[allow(dead_code)] // the storage layer's entry point
     /// Makes the editor read-only (e.g. a draft written by a newer version) or editable again.
     pub fn set_read_only(&self, read_only: bool) {
         self.read_only.set(read_only);
@@ -116,6 +123,7 @@ impl EditorState {
         self.history.update_value(History::seal);
     }
 
+    #[allow(dead_code)] // the storage layer's entry point
     /// Replaces the report (a draft opened from storage or a file) and clears the history.
     pub fn load(&self, report: Report) {
         self.history.update_value(History::clear);
@@ -137,16 +145,6 @@ impl EditorState {
 
     pub fn can_redo(&self) -> bool {
         self.can.with(|c| c.1)
-    }
-
-    /// The text typed into a cell, tracked (re-runs only the caller when the report changes).
-    pub fn raw(&self, key: FieldKey) -> Option<String> {
-        self.report.with(|r| r.raw(key).map(str::to_string))
-    }
-
-    /// Whether `key` is a computed total right now.
-    pub fn is_computed(&self, key: FieldKey) -> bool {
-        self.report.with(|r| totals::is_computed(r, key))
     }
 
     fn apply(&self, group: Option<&str>, change: impl FnOnce(&mut Report)) -> bool {

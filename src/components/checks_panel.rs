@@ -1,0 +1,90 @@
+//! The list of checks: failures first (errors before warnings) with their
+//! explanation and difference; clicking one brings its first cell into view
+//! and focuses it. Checks that cannot be judged yet (blank cells) and those
+//! that pass are listed below, folded.
+
+use leptos::prelude::*;
+use xxgk_core::checks::{CheckResult, Severity, Status};
+
+use crate::dom::reveal_cell;
+use crate::state::use_editor;
+
+#[component]
+pub fn ChecksPanel() -> impl IntoView {
+    let state = use_editor();
+    let by_status = move |status: Status| {
+        Memo::new(move |_| {
+            state.checks.with(|all| {
+                let mut picked: Vec<CheckResult> = all.iter().filter(|r| r.status == status).cloned().collect();
+                // Stable: document order within each severity.
+                picked.sort_by_key(|r| r.severity != Severity::Error);
+                picked
+            })
+        })
+    };
+    let failures = by_status(Status::Fail);
+    let pending = by_status(Status::CannotJudge);
+    let passed = by_status(Status::Pass);
+
+    view! {
+        <section class="checks-panel" id="checks" aria-labelledby="checks-title">
+            <h2 id="checks-title">"勾稽检查"</h2>
+            <Show when=move || failures.with(Vec::is_empty)>
+                <p class="checks-clean">"没有发现错误。"</p>
+            </Show>
+            <CheckList items=failures class="check-list failures" />
+            <details class="checks-group" class:hidden=move || pending.with(Vec::is_empty)>
+                <summary>{move || format!("{} 项待填（有空格，暂无法判断）", pending.with(Vec::len))}</summary>
+                <CheckList items=pending class="check-list pending" />
+            </details>
+            <details class="checks-group">
+                <summary>{move || format!("已通过 {} 项", passed.with(Vec::len))}</summary>
+                <CheckList items=passed class="check-list passed" />
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn CheckList(items: Memo<Vec<CheckResult>>, class: &'static str) -> impl IntoView {
+    view! {
+        <ol class=class>
+            <For
+                each=move || items.get()
+                // Re-rendered only when what it shows changes.
+                key=|r| (r.id.clone(), r.explanation.clone(), r.difference.clone())
+                children=|r| view! { <CheckItem result=r /> }
+            />
+        </ol>
+    }
+}
+
+#[component]
+fn CheckItem(result: CheckResult) -> impl IntoView {
+    let status = match result.status {
+        Status::Pass => "pass",
+        Status::Fail => "fail",
+        Status::CannotJudge => "cannot_judge",
+    };
+    let (severity, severity_label) = match result.severity {
+        Severity::Error => ("error", "错误"),
+        Severity::Warning => ("warning", "提醒"),
+    };
+    let first_cell = result.cells().next();
+    let on_click = move |_| {
+        if let Some(key) = first_cell {
+            reveal_cell(key);
+        }
+    };
+    let failed = result.status == Status::Fail;
+    view! {
+        <li class=format!("check check-{status} check-{severity}") data-check=result.id data-status=status data-severity=severity>
+            <button type="button" class="check-button" on:click=on_click disabled=first_cell.is_none()>
+                {failed.then(|| view! { <span class="check-severity">{severity_label}</span> })}
+                <span class="check-title">{result.title}</span>
+                {(result.status != Status::Pass).then(|| view! { <span class="check-explanation">{result.explanation}</span> })}
+                {result.difference.map(|d| view! { <span class="check-difference">{format!("差 {d}")}</span> })}
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,56 @@
+//! The drafts bar under the toolbar: which draft is open, whether it is
+//! saved, and the way to every other draft, import and export. It also hosts
+//! the storage banners, the drafts dialogs and the page-wide file drop.
+
+use leptos::prelude::*;
+
+use super::drafts_banners::DraftsBanners;
+use super::drafts_import::{install_drop, ImportButton, ImportResults, Imports};
+use super::drafts_list::DraftsList;
+use super::drafts_next_year::NextYearDialog;
+use crate::storage::use_drafts;
+
+/// Which drafts dialog is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    List,
+    NextYear,
+}
+
+#[component]
+pub fn DraftsBar() -> impl IntoView {
+    let drafts = use_drafts();
+    let panel = RwSignal::new(None::<Panel>);
+    let imports = Imports::provide();
+    install_drop(imports);
+    let toggle = move |which: Panel| panel.update(|p| *p = if *p == Some(which) { None } else { Some(which) });
+    let status = drafts.status;
+    view! {
+        <div class="drafts-bar" role="region" aria-label="草稿">
+            <span class="drafts-current" data-testid="draft-title">{move || drafts.title()}</span>
+            <span class="save-status" data-testid="save-status" data-state=move || status.with(|s| s.state()) role="status" aria-live="polite">
+                {move || status.with(|s| s.text())}
+            </span>
+            <span class="toolbar-gap"></span>
+            <button type="button" on:click=move |_| toggle(Panel::List) aria-expanded=move || (panel.get() == Some(Panel::List)).to_string()>
+                {move || format!("草稿列表（{}）", drafts.index.with(|i| i.drafts.len()))}
+            </button>
+            <button type="button" on:click=move |_| { drafts.create_blank(); panel.set(None); }>"新建草稿"</button>
+            <button type="button" on:click=move |_| toggle(Panel::NextYear) title="以上一年度的草稿为基础新建本年度报告">
+                "由上年报告新建"
+            </button>
+            <button type="button" on:click=move |_| drafts.export_current() title="下载草稿文件（.json），可在另一台电脑导入">
+                "导出草稿文件"
+            </button>
+            <ImportButton imports=imports label="导入草稿文件" />
+        </div>
+        <DraftsBanners />
+        <ImportResults imports=imports />
+        <Show when=move || panel.get() == Some(Panel::List)>
+            <DraftsList on_close=move || panel.set(None) />
+        </Show>
+        <Show when=move || panel.get() == Some(Panel::NextYear)>
+            <NextYearDialog on_close=move || panel.set(None) />
+        </Show>
+    }
+}

@@ -1,0 +1,103 @@
+//! 「由上年报告新建」: pick last year's draft (or its file); the new report
+//! gets the unit's details, 二、上年结转 from last year's 四、结转下年度继续办理,
+//! and the cross-year checks. Last year's text is not copied, only shown
+//! beside the new one.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::HtmlInputElement;
+use xxgk_core::model::Report;
+use xxgk_core::storage::import::{read_draft_file, too_large, MAX_FILE_BYTES};
+use xxgk_core::storage::DraftSummary;
+
+use crate::state::ui::{use_ui, Tone};
+use crate::storage::{clock, files, use_drafts, Drafts};
+
+#[component]
+pub fn NextYearDialog(on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let drafts = use_drafts();
+    let ui = use_ui();
+    let error = RwSignal::new(None::<String>);
+    let start = move |last: Report| {
+        let year = last.year;
+        drafts.create_next_year(&last);
+        ui.notify(
+            format!(
+                "已由{year}年报告新建{}年报告：表三「二、上年结转」已按上年「四、结转下年度继续办理」逐列填入，跨年度检查已开启。\
+                 上年的文字没有复制，可在各节下方对照参考。",
+                year + 1
+            ),
+            Tone::Info,
+        );
+        on_close();
+    };
+    let from_draft = move |summary: &DraftSummary| {
+        let id = summary.id.clone();
+        move |_| match last_report(drafts, &id) {
+            Ok(last) => start(last),
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    let input = NodeRef::<leptos::html::Input>::new();
+    let from_file = move |_| {
+        let Some(el) = input.get_untracked() else { return };
+        let el: HtmlInputElement = el;
+        let Some(file) = files::list(el.files()).into_iter().next() else { return };
+        el.set_value("");
+        spawn_local(async move {
+            let name = file.name();
+            let size = file.size() as u64;
+            let read = if size > MAX_FILE_BYTES {
+                Err(too_large(&name, size))
+            } else {
+                match files::read_text(&file).await {
+                    Ok(text) => read_draft_file(&name, &text),
+                    Err(message) => Err(message),
+                }
+            };
+            match read {
+                Ok(last) => start(last),
+                Err(message) => error.set(Some(message)),
+            }
+        });
+    };
+    let candidates = move || drafts.index.with(|index| index.candidates_for_last_year().into_iter().cloned().collect::<Vec<_>>());
+    view! {
+        <div class="dialog next-year-dialog" role="dialog" aria-label="由上年报告新建" data-testid="next-year-dialog">
+            <div class="dialog-head">
+                <h2>"由上年报告新建"</h2>
+                <button type="button" class="notice-close" aria-label="关闭" on:click=move |_| on_close()>"×"</button>
+            </div>
+            <p class="dialog-note">
+                "选择上一年度的报告。新报告沿用机关信息；表三「二、上年结转」逐列取自上年「四、结转下年度继续办理」；"
+                "上年的「现行有效件数」和结转数用于跨年度检查。上年的文字不会复制到新报告（年年雷同是常见问题），只在旁边供对照。"
+            </p>
+            <ul class="next-year-candidates">
+                {move || candidates().into_iter().map(|d| view! {
+                    <li>
+                        <button type="button" on:click=from_draft(&d) disabled=d.read_only>
+                            {format!("{}（{}年，最后保存 {}）", d.title(), d.year, clock::date_time(d.saved_at_ms))}
+                        </button>
+                        {format!(" → 新建{}年报告", d.year + 1)}
+                    </li>
+                }).collect_view()}
+            </ul>
+            <p>
+                <button type="button" on:click=move |_| { if let Some(el) = input.get_untracked() { el.click(); } }>
+                    "从文件选择上年草稿…"
+                </button>
+                <input node_ref=input type="file" accept=".json,application/json" class="hidden" data-testid="next-year-input" aria-label="上年草稿文件" on:change=from_file />
+            </p>
+            {move || error.get().map(|e| view! { <p class="row-error" role="alert">{e}</p> })}
+        </div>
+    }
+}
+
+/// Last year's report from a stored draft; the open one is taken from the
+/// editor, with edits not yet saved.
+fn last_report(drafts: Drafts, id: &xxgk_core::storage::DraftId) -> Result<Report, String> {
+    if *id == drafts.current.get_untracked() {
+        return Ok(drafts.current_report());
+    }
+    drafts.read(id).map(|opened| opened.report)
+}

@@ -1,0 +1,134 @@
+//! The document as it will be printed: title, 发文字号, 主送机关, the opening
+//! paragraph, the six sections with the three tables drawn from the same
+//! [`TableSpec`]s as the grid, 落款 and 版记. The print stylesheet prints only
+//! this, on A4 with the GB/T 9704 margins.
+
+use leptos::prelude::*;
+use xxgk_core::format::{format, CellContent, FieldKey, SectionBody, TableSpec};
+use xxgk_core::model::Report;
+use xxgk_core::value;
+
+use super::table_grid::{col_group, label_class};
+use crate::state::use_editor;
+
+#[component]
+pub fn Preview() -> impl IntoView {
+    let state = use_editor();
+    let doc = state.with_totals;
+    let text = move |get: fn(&Report) -> String| Memo::new(move |_| doc.with(get));
+    let title = text(Report::title);
+    let doc_number = text(|r| r.doc_number.trim().to_string());
+    let addressee = text(|r| r.addressee.trim().to_string());
+    let preamble = text(|r| r.preamble.clone());
+    let signer = text(|r| r.signing_org().trim().to_string());
+    let date = text(|r| official_date(&r.signature_date));
+    let imprint_org = text(|r| r.imprint_org.trim().to_string());
+    let imprint_date = text(|r| official_date(&r.imprint_date));
+
+    let sections = move || {
+        let spec = format(state.version.get());
+        spec.sections
+            .iter()
+            .map(|section| {
+                let body = match section.body {
+                    SectionBody::Narrative { key, .. } => {
+                        let body = Memo::new(move |_| doc.with(|r| r.sections.get(key).to_string()));
+                        view! { <Paragraphs text=body /> }.into_any()
+                    }
+                    SectionBody::Table(id) => view! { <PreviewTable spec=spec.table(id) /> }.into_any(),
+                };
+                view! {
+                    <h2 class="doc-heading">{section.heading}</h2>
+                    {body}
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <article class="preview" aria-label="打印预览">
+            <Show when=move || doc_number.with(|t| !t.is_empty())>
+                <p class="doc-number">{move || doc_number.get()}</p>
+            </Show>
+            <h1 class="doc-title">{move || title.get()}</h1>
+            <Show when=move || addressee.with(|t| !t.is_empty())>
+                <p class="doc-addressee">{move || format!("{}：", addressee.get())}</p>
+            </Show>
+            <Paragraphs text=preamble />
+            {sections}
+            <div class="doc-signature">
+                <p class="doc-signer">{move || signer.get()}</p>
+                <p class="doc-date">{move || date.get()}</p>
+            </div>
+            <Show when=move || imprint_org.with(|t| !t.is_empty()) || imprint_date.with(|t| !t.is_empty())>
+                <div class="doc-imprint">
+                    <span>{move || imprint_org.get()}</span>
+                    <span>{move || imprint_date.with(|d| if d.is_empty() { String::new() } else { format!("{d}印发") })}</span>
+                </div>
+            </Show>
+        </article>
+    }
+}
+
+/// A free text as printed paragraphs, one per line.
+#[component]
+fn Paragraphs(text: Memo<String>) -> impl IntoView {
+    move || {
+        text.with(|t| paragraphs(t))
+            .into_iter()
+            .map(|p| view! { <p class="doc-paragraph">{p}</p> })
+            .collect_view()
+    }
+}
+
+#[component]
+fn PreviewTable(spec: &'static TableSpec) -> impl IntoView {
+    let state = use_editor();
+    let rows = spec
+        .rows
+        .iter()
+        .map(|row| {
+            let cells = row
+                .iter()
+                .map(|cell| match &cell.content {
+                    CellContent::Label(label) => view! {
+                        <th colspan=cell.col_span rowspan=cell.row_span class=label_class(label.style)>{label.text}</th>
+                    }
+                    .into_any(),
+                    CellContent::Field(key) => {
+                        let key: FieldKey = *key;
+                        let kind = spec.field(key).map(|f| f.kind);
+                        let shown = Memo::new(move |_| {
+                            state.with_totals.with(|r| {
+                                let raw = r.raw(key).unwrap_or_default();
+                                kind.map_or_else(|| raw.to_string(), |k| value::normalize(k, raw))
+                            })
+                        });
+                        view! { <td colspan=cell.col_span class="num">{move || shown.get()}</td> }.into_any()
+                    }
+                })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <table class=format!("doc-table doc-{}", spec.id.key())>
+            {col_group(spec)}
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+/// The non-blank lines of a free text.
+fn paragraphs(text: &str) -> Vec<String> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+}
+
+/// `2024-01-05` → 「2024年1月5日」; anything else as typed.
+fn official_date(iso: &str) -> String {
+    let parts: Vec<u32> = iso.trim().split('-').filter_map(|p| p.parse().ok()).collect();
+    match parts[..] {
+        [y, m, d] => format!("{y}年{m}月{d}日"),
+        _ => iso.trim().to_string(),
+    }
+}

@@ -1,0 +1,129 @@
+//! Text inputs bound to one `String` of the report: a single line
+//! ([`TextField`]) or an auto-growing text area ([`TextArea`]).
+//!
+//! Typing coalesces into one undo step per field; while an input method is
+//! composing, nothing is written until the composition ends.
+
+use leptos::html;
+use leptos::prelude::*;
+use web_sys::{CompositionEvent, Event};
+use xxgk_core::model::Report;
+
+use crate::dom::{is_composing, target_value};
+use crate::state::{use_editor, EditorState};
+
+/// Reads and writes one text of the report.
+#[derive(Clone, Copy)]
+pub struct TextBinding {
+    /// Stable name of the field, for undo coalescing.
+    pub name: &'static str,
+    pub get: fn(&Report) -> &String,
+    pub get_mut: fn(&mut Report) -> &mut String,
+}
+
+impl TextBinding {
+    /// The field's text, as a memo: it changes only when this field does.
+    fn value(self, state: EditorState) -> Memo<String> {
+        Memo::new(move |_| state.report().with(|r| (self.get)(r).clone()))
+    }
+
+    fn handlers(self, state: EditorState) -> (impl Fn(Event) + Copy, impl Fn(CompositionEvent) + Copy) {
+        let write = move |ev: &Event| {
+            let text = target_value(ev);
+            state.type_into(self.name, |r| *(self.get_mut)(r) = text);
+        };
+        let on_input = move |ev: Event| {
+            if !is_composing(&ev) {
+                write(&ev);
+            }
+        };
+        let on_composition_end = move |ev: CompositionEvent| write(&ev);
+        (on_input, on_composition_end)
+    }
+}
+
+/// A labelled single-line input.
+#[component]
+pub fn TextField(
+    label: &'static str,
+    binding: TextBinding,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] hint: &'static str,
+) -> impl IntoView {
+    let state = use_editor();
+    let value = binding.value(state);
+    let (on_input, on_composition_end) = binding.handlers(state);
+    view! {
+        <label class="field">
+            <span class="field-label">{label}</span>
+            <input
+                type=kind
+                name=binding.name
+                placeholder=placeholder
+                prop:value=move || value.get()
+                readonly=move || state.read_only().get()
+                on:input=on_input
+                on:compositionend=on_composition_end
+            />
+            {(!hint.is_empty()).then(|| view! { <span class="field-hint">{hint}</span> })}
+        </label>
+    }
+}
+
+/// A text area that grows with its text, with an optional live character
+/// count that warns above `soft_limit`.
+#[component]
+pub fn TextArea(
+    label: String,
+    binding: TextBinding,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(default = None)] soft_limit: Option<usize>,
+    #[prop(default = true)] count: bool,
+) -> impl IntoView {
+    let state = use_editor();
+    let value = binding.value(state);
+    let (on_input, on_composition_end) = binding.handlers(state);
+    let node = NodeRef::<html::Textarea>::new();
+    // Fit the height to the text whenever it changes (typing, undo, a loaded draft).
+    Effect::new(move |_| {
+        value.track();
+        if let Some(area) = node.get() {
+            let style = web_sys::HtmlElement::style(&area);
+            let _ = style.set_property("height", "auto");
+            let _ = style.set_property("height", &format!("{}px", area.scroll_height() + 2));
+        }
+    });
+    let chars = Memo::new(move |_| value.with(|v| character_count(v)));
+    let over = move || soft_limit.is_some_and(|limit| chars.get() > limit);
+    view! {
+        <div class="textarea-field">
+            <textarea
+                node_ref=node
+                name=binding.name
+                aria-label=label
+                placeholder=placeholder
+                rows="3"
+                prop:value=move || value.get()
+                readonly=move || state.read_only().get()
+                on:input=on_input
+                on:compositionend=on_composition_end
+            ></textarea>
+            {count.then(|| view! {
+                <p class="char-count" class=("over", over) aria-live="polite">
+                    {move || format!("{} 字", chars.get())}
+                    {move || soft_limit.map(|limit| if over() {
+                        format!("，已超过建议的 {limit} 字，请精简")
+                    } else {
+                        format!("（建议不超过 {limit} 字）")
+                    })}
+                </p>
+            })}
+        </div>
+    }
+}
+
+/// Characters as a reader counts them: everything but white space.
+pub fn character_count(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
