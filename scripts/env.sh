@@ -1,0 +1,37 @@
+# Sourced by the scripts in scripts/, bench/ and .ci/: repo root, PATH, pinned versions, timing helpers.
+# shellcheck shell=bash
+
+XXGK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export XXGK_ROOT
+cd "$XXGK_ROOT"
+
+# cargo tools first, then npm's binaries (binaryen 132's wasm-opt) before /usr/bin, where a Debian
+# wasm-opt 108 could live (it corrupts wasm-bindgen 0.2.130 output; see TOOLCHAIN.md).
+export PATH="$HOME/.cargo/bin:$XXGK_ROOT/node_modules/.bin:$PATH"
+# Trunk's crates.io update check is pointless noise here; Trunk.toml already sets offline = true.
+export TRUNK_SKIP_VERSION_CHECK=true
+export DEBIAN_FRONTEND=noninteractive
+export NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false NPM_CONFIG_UPDATE_NOTIFIER=false
+
+TRUNK_VERSION="0.21.14"
+# The wasm-bindgen CLI must equal the wasm-bindgen crate that Cargo.lock resolved.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)"
+RUST_TOOLCHAIN="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)"
+CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+export TRUNK_VERSION WASM_BINDGEN_VERSION RUST_TOOLCHAIN CHROMIUM_PATH
+
+# now: wall clock in seconds with decimals.  since T0: seconds elapsed since T0, one decimal.
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+log() { printf '%s\n' "$*" >&2; }
+
+# lock_dist: take an exclusive lock on dist/ for the rest of the calling script (released at exit).
+lock_dist() {
+  mkdir -p target
+  exec 9>target/.xxgk-dist.lock
+  if ! flock -n 9; then
+    log "waiting for another build/test run in this checkout to release dist/ ..."
+    flock 9
+  fi
+}

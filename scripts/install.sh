@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Installs what building and testing xxgk-report needs, and only what is missing.
+# Safe to re-run; no prompts; works as root with CI=true and no terminal.
+# Prints one timing line per step ("install: <step>: <what happened> (<wall seconds> s)").
+#
+#   rust toolchain + wasm32 target   rustup (pinned by rust-toolchain.toml)
+#   crates                           cargo fetch (Trunk runs cargo with --offline)
+#   trunk 0.21.14                    cargo install --locked
+#   wasm-bindgen-cli = Cargo.lock    cargo install (without --locked: its lockfile pins a crate missing from crates.io)
+#   apt: chromium chromium-driver fonts-noto-cjk libreoffice-writer-nogui poppler-utils brotli
+#   npm: binaryen (wasm-opt 132), playwright-core   npm ci, when node_modules is missing or stale
+#
+# Never installs Debian's binaryen (its wasm-opt 108 breaks the app).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+INSTALL_T0=$(now)
+step_t0=0
+step_begin() { step_t0=$(now); }
+step_end() { printf 'install: %-22s %s (%s s)\n' "$1:" "$2" "$(since "$step_t0")"; }
+
+# --- 1. Rust toolchain and wasm32 target (RUSTUP_AUTO_INSTALL=0 here: nothing is fetched implicitly) ---
+step_begin
+what="present"
+if ! rustup toolchain list | grep -q "^${RUST_TOOLCHAIN}-"; then
+  rustup toolchain install "$RUST_TOOLCHAIN" --profile minimal --no-self-update
+  what="installed toolchain $RUST_TOOLCHAIN"
+fi
+# Run inside the repo so that it applies to the toolchain rust-toolchain.toml selects.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+  what="added wasm32-unknown-unknown"
+fi
+step_end "rust $RUST_TOOLCHAIN+wasm32" "$what"
+
+# --- 2. crates (Trunk.toml has offline = true, which passes --offline to cargo) ---
+step_begin
+if [ "${CI:-}" = "true" ]; then cargo fetch --locked --quiet; else cargo fetch --quiet; fi
+step_end "cargo fetch" "ok"
+
+# --- 3. trunk ---
+step_begin
+if trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+  step_end "trunk $TRUNK_VERSION" "present"
+else
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+  step_end "trunk $TRUNK_VERSION" "installed"
+fi
+
+# --- 4. wasm-bindgen-cli, exactly the version in Cargo.lock ---
+step_begin
+if [ -z "$WASM_BINDGEN_VERSION" ]; then
+  log "install: cannot read the wasm-bindgen version from Cargo.lock"; exit 1
+fi
+pinned="$(sed -n 's/^wasm_bindgen *= *"\(.*\)"/\1/p' Trunk.toml)"
+if [ "$pinned" != "$WASM_BINDGEN_VERSION" ]; then
+  log "install: Trunk.toml pins wasm_bindgen = \"$pinned\" but Cargo.lock has wasm-bindgen $WASM_BINDGEN_VERSION; make them equal"
+  exit 1
+fi
+if wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  step_end "wasm-bindgen $WASM_BINDGEN_VERSION" "present"
+else
+  # No --locked: wasm-bindgen-cli 0.2.130's lockfile pins webpki-roots 1.0.11, which crates.io lacks.
+  cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  step_end "wasm-bindgen $WASM_BINDGEN_VERSION" "installed"
+fi
+
+# --- 5. Debian packages ---
+step_begin
+APT_PKGS=(chromium chromium-driver fonts-noto-cjk libreoffice-writer-nogui poppler-utils brotli)
+missing=()
+for p in "${APT_PKGS[@]}"; do
+  if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" != "install ok installed" ]; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  step_end "apt packages" "present"
+else
+  SUDO=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=(sudo -n); else
+      log "install: not root and no password-less sudo; please install: ${missing[*]}"; exit 1
+    fi
+  fi
+  "${SUDO[@]}" apt-get update -qq
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    -o Dpkg::Use-Pty=0 "${missing[@]}" </dev/null
+  step_end "apt packages" "installed ${missing[*]}"
+fi
+
+# --- 6. npm devDependencies (wasm-opt from binaryen 132, playwright-core) ---
+step_begin
+stamp=node_modules/.xxgk-lock.sha256
+want="$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)"
+if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
+   && [ "$(cat "$stamp" 2>/dev/null || true)" = "$want" ]; then
+  step_end "npm ci" "up to date"
+else
+  npm ci --no-audit --no-fund --loglevel=error
+  printf '%s\n' "$want" >"$stamp"
+  step_end "npm ci" "installed"
+fi
+
+# --- sanity: the wasm-opt Trunk will find first on PATH must be binaryen 132 ---
+wov="$(wasm-opt --version 2>/dev/null || true)"
+case "$wov" in
+  "wasm-opt version 132"*) ;;
+  *) log "install: the wasm-opt first on PATH ($(command -v wasm-opt || echo none)) says '$wov', expected version 132"; exit 1 ;;
+esac
+
+printf 'install: %-22s %s s\n' "total:" "$(since "$INSTALL_T0")"
