@@ -1,0 +1,170 @@
+// Shared helpers for the browser tests (tests/e2e/*.test.mjs, run by `node --test`).
+//
+//   import { startServer, launchBrowser, openApp, distDir } from './lib/harness.mjs';
+//   const server = await startServer();                 // serves $XXGK_DIST (default <repo>/dist)
+//   const browser = await launchBrowser();              // fresh profile, acceptDownloads
+//   const { page, consoleErrors } = await openApp(browser, server.url);
+//   browser.requests                                    // every URL any page/worker requested
+//   await browser.close(); await server.stop();
+//
+// Chromium is Debian's /usr/bin/chromium (override: CHROMIUM_PATH), driven by playwright-core
+// (no browser download). Headless flags are the ones TOOLCHAIN.md found necessary on this machine.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from './server.mjs';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The Trunk output directory under test. */
+export const distDir = path.resolve(process.env.XXGK_DIST || path.join(repoRoot, 'dist'));
+/** Screenshots, downloads and other artefacts (git-ignored). */
+export const outDir = path.join(repoRoot, 'tests/e2e/out');
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
+
+/** The app's title as shown in the page header. */
+export const APP_TITLE = '政府信息公开工作年度报告编制';
+
+/** Console messages that are known to be harmless (matched as substrings). */
+export const IGNORED_CONSOLE = [
+  // Trunk puts SRI hashes on <link rel=preload>; Chromium warns that it ignores them there.
+  'The `integrity` attribute is currently ignored for preload destinations',
+];
+
+/** Start the static server on 127.0.0.1 with a free port. Options: { root, port }. */
+export async function startServer({ root = distDir, port = 0 } = {}) {
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`no index.html in ${root}: run \`trunk build --release\` first (or set XXGK_DIST)`);
+  }
+  return startStaticServer({ root, port });
+}
+
+const STARTED_FLAG = () => {
+  window.__xxgkTrunkStarted = false;
+  addEventListener('TrunkApplicationStarted', () => {
+    window.__xxgkTrunkStarted = true;
+  });
+};
+
+/**
+ * Launch Chromium with a fresh, empty profile (a new temp user-data-dir) and acceptDownloads.
+ * Returns { context, requests, newPage(), close() }. `requests` collects the URL of every request
+ * made by any page or worker of the context, in order. close() also deletes the profile.
+ * Extra Playwright context options can be passed in `options` (e.g. { viewport }).
+ */
+export async function launchBrowser(options = {}) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    acceptDownloads: true,
+    args: CHROMIUM_ARGS,
+    locale: 'zh-CN',
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
+  // Lets waitForApp() see Trunk's `TrunkApplicationStarted` event in every page of the context.
+  await context.addInitScript(STARTED_FLAG);
+  const requests = [];
+  context.on('request', (req) => requests.push(req.url()));
+  let closed = false;
+  return {
+    context,
+    requests,
+    userDataDir,
+    async newPage() {
+      return context.newPage();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await context.close().catch(() => {});
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Record console errors and uncaught page errors of `page` (known-harmless ones are skipped).
+ * Returns an array that fills up as messages arrive: [{ type, text }].
+ */
+export function collectConsoleErrors(page) {
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    if (IGNORED_CONSOLE.some((s) => text.includes(s))) return;
+    errors.push({ type: 'console.error', text });
+  });
+  page.on('pageerror', (err) => errors.push({ type: 'pageerror', text: String(err && err.stack || err) }));
+  page.on('crash', () => errors.push({ type: 'crash', text: 'page crashed' }));
+  return errors;
+}
+
+/**
+ * Resolves once the Trunk loader has initialised the wasm module (it fires `TrunkApplicationStarted`
+ * after wasm-bindgen's init, i.e. after Rust `main` ran) and the Leptos app has put its elements into
+ * <body>. `selector`, if given, must also be visible.
+ */
+export async function waitForApp(page, { selector = null, timeout = 30_000 } = {}) {
+  await page.waitForFunction(
+    () =>
+      window.__xxgkTrunkStarted === true &&
+      document.body !== null &&
+      document.body.querySelector(':scope > :not(script):not(link):not(style):not(noscript):not(template)') !== null,
+    null,
+    { timeout },
+  );
+  if (selector) await page.locator(selector).first().waitFor({ state: 'visible', timeout });
+}
+
+/**
+ * Open the app at `url` in a new page of `browser` (from launchBrowser) and wait until it has mounted.
+ * Returns { page, consoleErrors }. Options: { selector, timeout, page } (pass `page` to reuse one).
+ */
+export async function openApp(browser, url, { selector = null, timeout = 30_000, page = null } = {}) {
+  const p = page || (await browser.newPage());
+  // A page passed in keeps whatever collectConsoleErrors() was attached to it before.
+  const consoleErrors = page ? [] : collectConsoleErrors(p);
+  await p.goto(url, { waitUntil: 'load', timeout });
+  await waitForApp(p, { selector, timeout });
+  return { page: p, consoleErrors };
+}
+
+/** Reload `page` and wait for the app to mount again. */
+export async function reloadApp(page, { selector = null, timeout = 30_000 } = {}) {
+  await page.reload({ waitUntil: 'load', timeout });
+  await waitForApp(page, { selector, timeout });
+}
+
+/** The URLs in `urls` whose origin is not `origin` (data: and blob: URLs count as local). */
+export function foreignRequests(urls, origin) {
+  return urls.filter((u) => {
+    if (u.startsWith('data:') || u.startsWith('blob:')) return false;
+    try {
+      return new URL(u).origin !== origin;
+    } catch {
+      return true;
+    }
+  });
+}
+
+/** Save a screenshot under tests/e2e/out/<name>.png and return its path. */
+export async function screenshot(page, name) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
