@@ -3,6 +3,7 @@
 //! - [`format`]: the official format (2019 trial and 2021) as data;
 //! - [`model`]: what a report is;
 //! - [`checks`]: the 勾稽 checks, with explanations and the cells involved;
+//! - [`draft`]: the versioned draft file (JSON), loaded with validation;
 //! - [`value`]: reading what is typed into a number cell;
 //! - [`paste`]: reading a block of cells copied from Excel or WPS;
 //! - [`totals`]: 总计 cells computed from their parts;
@@ -10,6 +11,7 @@
 
 pub mod docx;
 pub mod checks;
+pub mod draft;
 pub mod format;
 mod figures;
 pub mod model;

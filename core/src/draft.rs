@@ -1,0 +1,521 @@
+//! The draft file: a report saved as versioned JSON (docs/draft-format.md).
+//!
+//! ```json
+//! { "schema": "xxgk-report/draft", "version": 1, "report": { … } }
+//! ```
+//!
+//! Loading checks, in order: that the text is JSON, that it is a draft, that
+//! its version is one this program reads, then the shape of every field,
+//! naming the path of the first wrong one (`report.table3.granted.natural`).
+//! Older versions are brought up to date by [`MIGRATIONS`], one function per
+//! version step, before the shape is checked.
+
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::format::{format, table2, table3, FormatVersion, TableId};
+use crate::model::{Report, UnitLevel};
+
+/// The `schema` every draft file carries.
+pub const SCHEMA: &str = "xxgk-report/draft";
+
+/// The version this program writes, and the newest it reads.
+pub const VERSION: u64 = 1;
+
+/// One step of migration: a version-n `report` object in, version n + 1 out.
+type Migration = fn(Value) -> Result<Value, DraftError>;
+
+/// `MIGRATIONS[n - 1]` upgrades a version-n report to version n + 1. Version 1
+/// is the first, so there are none yet; version 2 adds one function here.
+const MIGRATIONS: &[Migration] = &[];
+
+const _: () = assert!(MIGRATIONS.len() as u64 + 1 == VERSION, "one migration per version step");
+
+/// Years a report can cover: the 条例 took effect in 2008.
+const YEARS: std::ops::RangeInclusive<u64> = 2008..=2100;
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    schema: &'static str,
+    version: u64,
+    report: &'a Report,
+}
+
+/// The report as a draft file (pretty-printed JSON, keys in a fixed order).
+pub fn to_json(report: &Report) -> String {
+    let envelope = Envelope { schema: SCHEMA, version: VERSION, report };
+    // Strings, numbers and maps with string keys only: serializing cannot fail.
+    let mut json = serde_json::to_string_pretty(&envelope).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// Reads a draft file, migrating older versions and checking every field.
+pub fn from_json(text: &str) -> Result<Report, DraftError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text); // Notepad's BOM
+    if text.trim().is_empty() {
+        return Err(DraftError::Empty);
+    }
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| DraftError::NotJson { line: e.line(), column: e.column() })?;
+    let Value::Object(mut envelope) = value else { return Err(DraftError::NotADraft) };
+    if envelope.get("schema").and_then(Value::as_str) != Some(SCHEMA) {
+        return Err(DraftError::NotADraft);
+    }
+    let version = match envelope.get("version") {
+        Some(v) => v.as_u64().filter(|&n| n >= 1).ok_or_else(|| invalid("version", "应为正整数，如 1"))?,
+        None => return Err(invalid("version", "缺少草稿格式版本号")),
+    };
+    if version > VERSION {
+        return Err(DraftError::NewerVersion { found: version });
+    }
+    for key in envelope.keys() {
+        if !matches!(key.as_str(), "schema" | "version" | "report") {
+            return Err(invalid(key, "草稿文件中没有这一项"));
+        }
+    }
+    let report = envelope.remove("report").ok_or_else(|| invalid("report", "缺少报告内容"))?;
+    let report = migrate(MIGRATIONS, version, report)?;
+    check_report(&report)?;
+    let mut report: Report =
+        serde_json::from_value(report).map_err(|e| invalid("report", &format!("结构不符合草稿格式（{e}）")))?;
+    drop_blank_cells(&mut report);
+    Ok(report)
+}
+
+fn migrate(steps: &[Migration], from: u64, mut report: Value) -> Result<Value, DraftError> {
+    for step in &steps[(from - 1) as usize..] {
+        report = step(report)?;
+    }
+    Ok(report)
+}
+
+/// Blank is absent in the model; a file may still spell it `""`.
+fn drop_blank_cells(report: &mut Report) {
+    for id in TableId::ALL {
+        let table = &mut report.table_mut(id).0;
+        for cols in table.values_mut() {
+            cols.retain(|_, text| !text.trim().is_empty());
+        }
+        table.retain(|_, cols| !cols.is_empty());
+    }
+}
+
+/// Why a draft file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DraftError {
+    Empty,
+    /// Not JSON at all; where the reader gave up (1-based).
+    NotJson { line: usize, column: usize },
+    /// JSON, but not a draft of this program.
+    NotADraft,
+    /// Saved by a newer program.
+    NewerVersion { found: u64 },
+    /// A field is missing, unknown or of the wrong kind.
+    Invalid { path: String, problem: String },
+}
+
+fn invalid(path: &str, problem: &str) -> DraftError {
+    DraftError::Invalid { path: path.to_string(), problem: problem.to_string() }
+}
+
+impl DraftError {
+    /// What went wrong, in Chinese, for the person who picked the file.
+    pub fn message(&self) -> String {
+        match self {
+            DraftError::Empty => "文件是空的，不是年度报告草稿".to_string(),
+            DraftError::NotJson { line, column } => {
+                format!("无法读取：这不是草稿文件，或文件已损坏（第 {line} 行第 {column} 列附近格式有误）")
+            }
+            DraftError::NotADraft => "这不是年度报告草稿文件（草稿文件应以 \"schema\": \"xxgk-report/draft\" 标明）".to_string(),
+            DraftError::NewerVersion { found } => format!(
+                "这个草稿由更新版本的程序保存（草稿格式第 {found} 版，本程序只能读取到第 {VERSION} 版），请使用最新版本的程序打开"
+            ),
+            DraftError::Invalid { path, problem } => format!("草稿内容有误：{path}：{problem}"),
+        }
+    }
+
+    /// The path of the offending field, for shape errors.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            DraftError::Invalid { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for DraftError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for DraftError {}
+
+/// What a field of `report` holds (see docs/draft-format.md).
+#[derive(Clone, Copy)]
+enum Kind {
+    Text,
+    Year,
+    Format,
+    UnitLevel,
+    TitleForm,
+    Sections,
+    Table(TableId),
+    Date,
+    Bool,
+    Previous,
+}
+
+/// The fields of `report`: name, kind, required.
+const REPORT_FIELDS: &[(&str, Kind, bool)] = &[
+    ("unit_name", Kind::Text, true),
+    ("unit_level", Kind::UnitLevel, false),
+    ("year", Kind::Year, true),
+    ("format", Kind::Format, true),
+    ("doc_number", Kind::Text, false),
+    ("title_form", Kind::TitleForm, false),
+    ("addressee", Kind::Text, false),
+    ("preamble", Kind::Text, false),
+    ("sections", Kind::Sections, false),
+    ("table2", Kind::Table(TableId::Table2), false),
+    ("table3", Kind::Table(TableId::Table3), false),
+    ("table4", Kind::Table(TableId::Table4), false),
+    ("signature_org", Kind::Text, false),
+    ("signature_date", Kind::Date, false),
+    ("imprint_org", Kind::Text, false),
+    ("imprint_date", Kind::Date, false),
+    ("auto_totals", Kind::Bool, false),
+    ("previous", Kind::Previous, false),
+];
+
+const SECTION_FIELDS: [&str; 3] = ["overview", "problems", "other"];
+
+type Checked = Result<(), DraftError>;
+
+fn check_report(report: &Value) -> Checked {
+    let report = object(report, "report")?;
+    for &(name, _, required) in REPORT_FIELDS {
+        if required && !report.contains_key(name) {
+            return Err(invalid(&format!("report.{name}"), "缺少这一项"));
+        }
+    }
+    // The format decides which table cells exist, so it is read first.
+    let version = format_version(report.get("format").unwrap_or(&Value::Null), "report.format")?;
+    for (name, value) in report {
+        let path = format!("report.{name}");
+        let Some(&(_, kind, _)) = REPORT_FIELDS.iter().find(|(n, _, _)| n == name) else {
+            return Err(invalid(&path, "草稿格式中没有这一项"));
+        };
+        check_field(kind, value, &path, version)?;
+    }
+    Ok(())
+}
+
+fn check_field(kind: Kind, value: &Value, path: &str, version: FormatVersion) -> Checked {
+    match kind {
+        Kind::Text => text(value, path).map(drop),
+        Kind::Year => year(value, path),
+        Kind::Format => format_version(value, path).map(drop),
+        Kind::UnitLevel => match value {
+            Value::Null => Ok(()),
+            Value::String(s) if UnitLevel::from_key(s).is_some() => Ok(()),
+            _ => Err(invalid(path, &one_of(UnitLevel::ALL.map(UnitLevel::key).as_slice(), true))),
+        },
+        Kind::TitleForm => match value.as_str() {
+            Some("annual" | "submission") => Ok(()),
+            _ => Err(invalid(path, &one_of(&["annual", "submission"], false))),
+        },
+        Kind::Sections => {
+            let sections = object(value, path)?;
+            known_keys(sections, path, |k| SECTION_FIELDS.contains(&k))?;
+            for name in SECTION_FIELDS {
+                let field = format!("{path}.{name}");
+                text(sections.get(name).ok_or_else(|| invalid(&field, "缺少这一项"))?, &field)?;
+            }
+            Ok(())
+        }
+        Kind::Table(id) => table(value, path, id, version),
+        Kind::Date => date(value, path),
+        Kind::Bool => match value {
+            Value::Bool(_) => Ok(()),
+            _ => Err(invalid(path, "应为 true 或 false")),
+        },
+        Kind::Previous => previous(value, path),
+    }
+}
+
+fn object<'v>(value: &'v Value, path: &str) -> Result<&'v Map<String, Value>, DraftError> {
+    value.as_object().ok_or_else(|| invalid(path, "应为对象（{ … }）"))
+}
+
+fn text<'v>(value: &'v Value, path: &str) -> Result<&'v str, DraftError> {
+    value.as_str().ok_or_else(|| invalid(path, "应为文本（用英文双引号括起来）"))
+}
+
+fn known_keys(map: &Map<String, Value>, path: &str, known: impl Fn(&str) -> bool) -> Checked {
+    match map.keys().find(|k| !known(k)) {
+        Some(k) => Err(invalid(&format!("{path}.{k}"), "草稿格式中没有这一项")),
+        None => Ok(()),
+    }
+}
+
+fn one_of(keys: &[&str], or_null: bool) -> String {
+    let list = keys.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join("、");
+    if or_null {
+        format!("应为 {list} 之一，或 null")
+    } else {
+        format!("应为 {list} 之一")
+    }
+}
+
+fn year(value: &Value, path: &str) -> Checked {
+    match value.as_u64() {
+        Some(y) if YEARS.contains(&y) => Ok(()),
+        _ => Err(invalid(path, &format!("应为报告年度，{}—{} 之间的整数", YEARS.start(), YEARS.end()))),
+    }
+}
+
+fn format_version(value: &Value, path: &str) -> Result<FormatVersion, DraftError> {
+    match value.as_str() {
+        Some("2019") => Ok(FormatVersion::Trial2019),
+        Some("2021") => Ok(FormatVersion::Official2021),
+        _ => Err(invalid(path, "应为 \"2019\"（试行格式）或 \"2021\"")),
+    }
+}
+
+/// `""` or `YYYY-MM-DD`, a real date.
+fn date(value: &Value, path: &str) -> Checked {
+    let s = text(value, path)?;
+    if s.is_empty() || is_date(s) {
+        Ok(())
+    } else {
+        Err(invalid(path, "应为空，或 YYYY-MM-DD 形式的日期，如 2024-01-31"))
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        s.get(r).filter(|d| d.bytes().all(|c| c.is_ascii_digit())).and_then(|d| d.parse::<u32>().ok())
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else { return false };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// Row key → column key → text, every cell one of the format's.
+fn table(value: &Value, path: &str, id: TableId, version: FormatVersion) -> Checked {
+    let spec = format(version).table(id);
+    for (row, cols) in object(value, path)? {
+        let row_path = format!("{path}.{row}");
+        let Some(first) = spec.fields.iter().find(|f| f.key.row == row) else {
+            return Err(invalid(&row_path, &format!("{}（{}格式）没有这一行", id.short_name(), version.key())));
+        };
+        for (col, cell) in object(cols, &row_path)? {
+            let cell_path = format!("{row_path}.{col}");
+            if !spec.fields.iter().any(|f| f.key.row == row && f.key.col == col) {
+                return Err(invalid(&cell_path, &format!("{}「{}」行没有这一列", id.short_name(), first.row_label)));
+            }
+            text(cell, &cell_path)?;
+        }
+    }
+    Ok(())
+}
+
+/// Last year's figures: `null`, or `{ year, carried_forward, in_force }`.
+fn previous(value: &Value, path: &str) -> Checked {
+    if value.is_null() {
+        return Ok(());
+    }
+    let prev = object(value, path)?;
+    known_keys(prev, path, |k| matches!(k, "year" | "carried_forward" | "in_force"))?;
+    let field = |name: &str| {
+        let p = format!("{path}.{name}");
+        prev.get(name).map(|v| (v, p.clone())).ok_or_else(|| invalid(&p, "缺少这一项"))
+    };
+    let (y, p) = field("year")?;
+    year(y, &p)?;
+    let columns: Vec<&str> = table3::COLUMNS.iter().map(|(k, _)| *k).collect();
+    let rows = [table2::RULES, table2::NORMATIVE_DOCS];
+    for (name, keys) in [("carried_forward", columns.as_slice()), ("in_force", rows.as_slice())] {
+        let (v, p) = field(name)?;
+        let map = object(v, &p)?;
+        known_keys(map, &p, |k| keys.contains(&k))?;
+        for (k, cell) in map {
+            text(cell, &format!("{p}.{k}"))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::FieldKey;
+    use crate::model::{PreviousYear, TitleForm};
+
+    fn sample() -> Report {
+        let mut r = Report::new(2023);
+        r.unit_name = "平潭综合实验区市场监督管理局".to_string();
+        r.unit_level = Some(UnitLevel::LocalDepartment);
+        r.doc_number = "尔政字〔2022〕8号".to_string();
+        r.title_form = TitleForm::Submission;
+        r.sections.overview = "2023年，……".to_string();
+        r.signature_date = "2024-01-31".to_string();
+        r.set_raw(FieldKey::new(TableId::Table3, "granted", "natural"), "１,２");
+        r.set_raw(FieldKey::new(TableId::Table2, "fees", "amount"), "24252.311082");
+        r.previous = Some(PreviousYear { year: 2022, ..Default::default() });
+        r
+    }
+
+    fn wrap(report: &str) -> String {
+        format!(r#"{{"schema":"xxgk-report/draft","version":1,"report":{report}}}"#)
+    }
+
+    fn minimal(extra: &str) -> String {
+        wrap(&format!(r#"{{"unit_name":"某局","year":2023,"format":"2021"{extra}}}"#))
+    }
+
+    fn err(text: &str) -> DraftError {
+        from_json(text).expect_err("should be rejected")
+    }
+
+    #[test]
+    fn round_trip_is_identical() {
+        let r = sample();
+        let json = to_json(&r);
+        assert!(json.starts_with("{\n  \"schema\": \"xxgk-report/draft\",\n  \"version\": 1,\n  \"report\": {"));
+        assert_eq!(from_json(&json).unwrap(), r);
+        assert_eq!(to_json(&from_json(&json).unwrap()), json);
+    }
+
+    #[test]
+    fn a_minimal_draft_takes_the_defaults() {
+        let r = from_json(&minimal("")).unwrap();
+        assert_eq!(r.unit_name, "某局");
+        assert!(r.auto_totals);
+        assert_eq!(r.previous, None);
+        assert_eq!(r.table3, Default::default());
+    }
+
+    #[test]
+    fn blank_cells_in_the_file_are_absent() {
+        let r = from_json(&minimal(r#","table3":{"granted":{"natural":" ","business":"1"},"partly_granted":{"natural":""}}"#)).unwrap();
+        assert_eq!(r.table3.0.len(), 1);
+        assert_eq!(r.table3.get("granted", "business"), Some("1"));
+    }
+
+    #[test]
+    fn not_json() {
+        assert_eq!(err(""), DraftError::Empty);
+        assert_eq!(err("PK\u{3}\u{4}"), DraftError::NotJson { line: 1, column: 1 });
+        let e = err("{\n  \"schema\": ,\n}");
+        assert!(matches!(e, DraftError::NotJson { line: 2, .. }), "{e:?}");
+        assert!(e.message().contains("第 2 行"));
+    }
+
+    #[test]
+    fn json_but_not_a_draft() {
+        for text in ["[]", "12", r#"{"name":"x"}"#, r#"{"schema":"other","version":1}"#] {
+            assert_eq!(err(text), DraftError::NotADraft, "{text}");
+        }
+        assert!(DraftError::NotADraft.message().starts_with("这不是年度报告草稿文件"));
+    }
+
+    #[test]
+    fn a_newer_version_says_so() {
+        let e = err(r#"{"schema":"xxgk-report/draft","version":2,"report":{}}"#);
+        assert_eq!(e, DraftError::NewerVersion { found: 2 });
+        assert!(e.message().contains("更新版本的程序"), "{}", e.message());
+        assert_eq!(err(r#"{"schema":"xxgk-report/draft","version":0,"report":{}}"#).path(), Some("version"));
+        assert_eq!(err(r#"{"schema":"xxgk-report/draft","version":"1","report":{}}"#).path(), Some("version"));
+    }
+
+    #[test]
+    fn shape_errors_name_the_path() {
+        let cases = [
+            (wrap("[]"), "report"),
+            (wrap(r#"{"year":2023,"format":"2021"}"#), "report.unit_name"),
+            (minimal(r#","year2":1"#), "report.year2"),
+            (wrap(r#"{"unit_name":"x","year":"2023","format":"2021"}"#), "report.year"),
+            (wrap(r#"{"unit_name":"x","year":1999,"format":"2021"}"#), "report.year"),
+            (wrap(r#"{"unit_name":"x","year":2023,"format":"2022"}"#), "report.format"),
+            (minimal(r#","unit_level":"ministry""#), "report.unit_level"),
+            (minimal(r#","title_form":"letter""#), "report.title_form"),
+            (minimal(r#","auto_totals":"yes""#), "report.auto_totals"),
+            (minimal(r#","signature_date":"2024-02-30""#), "report.signature_date"),
+            (minimal(r#","sections":{"overview":"","problems":""}"#), "report.sections.other"),
+            (minimal(r#","sections":{"overview":1,"problems":"","other":""}"#), "report.sections.overview"),
+            (minimal(r#","table3":{"granted":{"natural":12}}"#), "report.table3.granted.natural"),
+            (minimal(r#","table3":{"granted":[]}"#), "report.table3.granted"),
+            (minimal(r#","previous":{"year":2022,"carried_forward":{}}"#), "report.previous.in_force"),
+            (minimal(r#","previous":{"year":2022,"carried_forward":{"people":"1"},"in_force":{}}"#), "report.previous.carried_forward.people"),
+        ];
+        for (text, path) in cases {
+            let e = err(&text);
+            assert_eq!(e.path(), Some(path), "{text}: {e:?}");
+            assert!(e.message().starts_with(&format!("草稿内容有误：{path}：")), "{}", e.message());
+        }
+    }
+
+    #[test]
+    fn unknown_table_keys_are_rejected_with_their_path() {
+        let e = err(&minimal(r#","table3":{"granted":{"naturel":"1"}}"#));
+        assert_eq!(e.path(), Some("report.table3.granted.naturel"));
+        assert_eq!(e.message(), "草稿内容有误：report.table3.granted.naturel：表三「（一）予以公开」行没有这一列");
+        let e = err(&minimal(r#","table2":{"procurement":{"amount":"1"}}"#));
+        assert_eq!(e.message(), "草稿内容有误：report.table2.procurement：表二（2021格式）没有这一行");
+        // The same row is fine in the 2019 format.
+        let ok = wrap(r#"{"unit_name":"x","year":2020,"format":"2019","table2":{"procurement":{"amount":"1"}}}"#);
+        assert!(from_json(&ok).is_ok());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let json = format!("\u{feff}{}", to_json(&sample()));
+        assert_eq!(from_json(&json).unwrap(), sample());
+    }
+
+    #[test]
+    fn migrations_run_in_order_from_the_files_version() {
+        fn v1_to_v2(mut r: Value) -> Result<Value, DraftError> {
+            r["steps"] = Value::from("1→2");
+            Ok(r)
+        }
+        fn v2_to_v3(mut r: Value) -> Result<Value, DraftError> {
+            let s = r["steps"].as_str().unwrap_or("").to_string();
+            r["steps"] = Value::from(format!("{s},2→3"));
+            Ok(r)
+        }
+        let steps: &[Migration] = &[v1_to_v2, v2_to_v3];
+        let out = migrate(steps, 1, serde_json::json!({})).unwrap();
+        assert_eq!(out["steps"], "1→2,2→3");
+        let out = migrate(steps, 2, serde_json::json!({})).unwrap();
+        assert_eq!(out["steps"], ",2→3");
+        let out = migrate(steps, 3, serde_json::json!({"steps": "x"})).unwrap();
+        assert_eq!(out["steps"], "x");
+    }
+
+    #[test]
+    fn dates() {
+        for ok in ["2024-01-31", "2024-02-29", "2000-02-29"] {
+            assert!(is_date(ok), "{ok}");
+        }
+        for bad in ["2024-1-31", "2023-02-29", "1900-02-29", "2024-13-01", "2024/01/31", "２０２４-01-31", "2024-00-10"] {
+            assert!(!is_date(bad), "{bad}");
+        }
+    }
+}
