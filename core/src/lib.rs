@@ -8,6 +8,7 @@
 //! - [`paste`]: reading a block of cells copied from Excel or WPS;
 //! - [`totals`]: 总计 cells computed from their parts;
 //! - [`docx`]: the report as a DOCX in the official layout;
+//! - [`storage`]: drafts kept in the browser (record format, list, next year's report);
 
 pub mod docx;
 pub mod checks;
@@ -16,5 +17,6 @@ pub mod format;
 mod figures;
 pub mod model;
 pub mod paste;
+pub mod storage;
 pub mod totals;
 pub mod value;
