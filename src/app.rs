@@ -6,6 +6,7 @@ use xxgk_core::format::format;
 use xxgk_core::model::Report;
 
 use crate::components::checks_panel::ChecksPanel;
+use crate::components::drafts_bar::DraftsBar;
 use crate::components::notice::NoticeBar;
 use crate::components::preview::Preview;
 use crate::components::section::Section;
@@ -23,6 +24,8 @@ pub fn App() -> impl IntoView {
     let state = provide_editor(Report::new(last_year));
     let ui = provide_ui();
     crate::shortcuts::install(state);
+    // Opens the last draft (replacing the empty report) and saves every edit.
+    crate::storage::install(state);
 
     let sections = move || {
         let spec = format(state.version.get());
@@ -35,6 +38,7 @@ pub fn App() -> impl IntoView {
             <SummaryBadge />
         </header>
         <Toolbar />
+        <DraftsBar />
         <NoticeBar />
         <main class="app-main" class:previewing=move || ui.preview.get()>
             <div class="workspace">

@@ -5,6 +5,7 @@ mod dom;
 mod grid;
 mod shortcuts;
 mod state;
+mod storage;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

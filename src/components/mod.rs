@@ -1,6 +1,12 @@
 //! The editor's components, one per file.
 
 pub mod checks_panel;
+pub mod drafts_banners;
+pub mod drafts_bar;
+pub mod drafts_import;
+pub mod drafts_list;
+pub mod drafts_next_year;
+pub mod drafts_reference;
 pub mod grid_cell;
 pub mod notice;
 pub mod preview;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use xxgk_core::format::{Format, NarrativeKey, SectionBody, SectionSpec};
 use xxgk_core::model::Report;
 
+use super::drafts_reference::LastYearText;
 use super::table_grid::TableGrid;
 use super::text_field::{TextArea, TextBinding};
 
@@ -19,6 +20,7 @@ pub fn Section(format: &'static Format, spec: &'static SectionSpec) -> impl Into
                 placeholder=placeholder
                 soft_limit=soft_limit
             />
+            <LastYearText key=key />
         }
         .into_any(),
         SectionBody::Table(id) => view! { <TableGrid spec=format.table(id) /> }.into_any(),
