@@ -155,7 +155,7 @@ fn in_force_follows(figures: &Figures, previous: &PreviousYear, s: &Stock) -> Ch
     };
     match (value(s.in_force), expected) {
         (Some(now), Some((l, i, rep, e))) => {
-            r.explanation = format!("{row}：{in_force_l}={now}，上年{in_force_l}{l}+{issued_l}{i}−{repealed_l}{rep}={e}");
+            r.explanation = format!("表二「{row}」：{in_force_l}={now}，上年{in_force_l}{l}+{issued_l}{i}−{repealed_l}{rep}={e}");
             if now != e {
                 let gap = difference(now, e).to_string();
                 r.explanation.push_str(&format!("，相差{gap}。如有清理或统计口径变化，请在报告中说明"));
@@ -173,7 +173,7 @@ fn in_force_follows(figures: &Figures, previous: &PreviousYear, s: &Stock) -> Ch
             }
             let label = format!("{row} · {in_force_l}");
             reasons.extend(last_year_missing(&label, last).map(|m| format!("无法判断：{m}")));
-            r.explanation = format!("{row}：{}", reasons.join("；"));
+            r.explanation = format!("表二「{row}」：{}", reasons.join("；"));
         }
     }
     r

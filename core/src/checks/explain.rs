@@ -6,7 +6,7 @@ use crate::figures::{Cell, Figures};
 use crate::value::Decimal;
 
 /// How many cells a message names before 「等」.
-const NAMED_CELLS: usize = 5;
+const NAMED_CELLS: usize = 3;
 
 /// 「「A」、「B」、「C」」, cut after a few with 「等」.
 pub(super) fn cell_list(figures: &Figures, fields: &[usize]) -> String {

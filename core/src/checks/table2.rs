@@ -51,18 +51,18 @@ fn in_force_not_below_issued(figures: &Figures, s: &Stock) -> CheckResult {
     let (status, explanation, gap) = match (value(s.issued), value(s.repealed), value(s.in_force)) {
         (Some(issued), Some(repealed), Some(in_force)) if in_force < issued && repealed.is_zero() => (
             Status::Fail,
-            format!("{row}：{in_force_l}{in_force}，少于{issued_l}{issued}，而{repealed_l}为0"),
+            format!("表二「{row}」：{in_force_l}{in_force}，少于{issued_l}{issued}，而{repealed_l}为0"),
             issued.checked_sub(in_force).map(|d| d.to_string()),
         ),
         (Some(issued), Some(repealed), Some(in_force)) => (
             Status::Pass,
-            format!("{row}：{in_force_l}{in_force}，{issued_l}{issued}，{repealed_l}{repealed}"),
+            format!("表二「{row}」：{in_force_l}{in_force}，{issued_l}{issued}，{repealed_l}{repealed}"),
             None,
         ),
         _ => {
             let mut missing = Vec::new();
             figures.missing(&[s.issued, s.repealed, s.in_force], &mut missing);
-            (Status::CannotJudge, format!("{row}：{}", cannot_judge(figures, &missing)), None)
+            (Status::CannotJudge, format!("表二「{row}」：{}", cannot_judge(figures, &missing)), None)
         }
     };
     let key = |f: usize| figures.layout.fields[f].key;
@@ -94,13 +94,14 @@ fn rules_level(report: &Report, figures: &Figures) -> CheckResult {
     figures.missing(&cells, &mut missing);
 
     let level = report.unit_level;
-    let (status, explanation) = match level {
+    let (status, detail) = match level {
         Some(l) if l.can_make_rules() => (Status::Pass, format!("「{}」可以制定{rules}", l.label())),
         Some(l) if !non_zero.is_empty() => {
             let mut text = format!("单位层级为「{}」，不能制定{rules}，但", l.label());
             for (i, &f) in non_zero.iter().enumerate() {
                 let sep = if i == 0 { "" } else { "、" };
-                let _ = write!(text, "{sep}「{}」为{}", figures.layout.fields[f].accessible_label(), figures.cells[f].number().unwrap_or_default());
+                let value = figures.cells[f].number().unwrap_or_default();
+                let _ = write!(text, "{sep}「{}」为{value}", figures.layout.fields[f].accessible_label());
             }
             (Status::Fail, text)
         }
@@ -111,12 +112,13 @@ fn rules_level(report: &Report, figures: &Figures) -> CheckResult {
         _ if !missing.is_empty() => (Status::CannotJudge, cannot_judge(figures, &missing)),
         _ => (Status::Pass, format!("{rules}各项均为 0")),
     };
+    let scope = format!("表二「{rules}」");
     CheckResult {
         id: "t2.rules_level".to_string(),
         severity: Severity::Warning,
         status,
-        title: format!("表二「{rules}」：不能制定规章的单位应填 0"),
-        explanation,
+        title: format!("{scope}：不能制定规章的单位应填 0"),
+        explanation: format!("{scope}：{detail}"),
         difference: None,
         left: cells.iter().map(|&f| figures.layout.fields[f].key).collect(),
         right: Vec::new(),

@@ -148,7 +148,7 @@ fn an_invalid_cell_is_an_error_and_blocks_its_rules() {
     let results = run(&r);
     let v = by_id(&results, "value.table3.granted.natural");
     assert_eq!((v.status, v.severity), (Status::Fail, Severity::Error));
-    assert_eq!(v.explanation, "填写的是“3件”：含有非数字字符「件」，请只填写整数");
+    assert_eq!(v.explanation, "表三「（一）予以公开 · 自然人」填写的是“3件”：含有非数字字符「件」，请只填写整数");
     assert_eq!(v.left, vec![t3("granted", "natural")]);
     let row = by_id(&results, "t3.row.granted");
     assert_eq!(row.status, Status::CannotJudge);
@@ -191,7 +191,7 @@ fn in_force_below_issued_without_repeal_is_a_warning() {
     let results = run(&r);
     let w = by_id(&results, "t2.in_force.normative_docs");
     assert_eq!((w.status, w.severity), (Status::Fail, Severity::Warning));
-    assert_eq!(w.explanation, "行政规范性文件：现行有效件数0，少于本年制发件数5，而本年废止件数为0");
+    assert_eq!(w.explanation, "表二「行政规范性文件」：现行有效件数0，少于本年制发件数5，而本年废止件数为0");
     assert_eq!(w.difference.as_deref(), Some("5"));
     assert_eq!(summarize(&results), Summary { errors: 0, warnings: 1 });
 
@@ -219,7 +219,7 @@ fn rules_by_a_unit_that_cannot_make_them() {
     let results = run(&r);
     let w = by_id(&results, "t2.rules_level");
     assert_eq!((w.status, w.severity), (Status::Fail, Severity::Warning));
-    assert_eq!(w.explanation, "单位层级为「县级以上地方人民政府部门」，不能制定规章，但「规章 · 现行有效件数」为2");
+    assert_eq!(w.explanation, "表二「规章」：单位层级为「县级以上地方人民政府部门」，不能制定规章，但「规章 · 现行有效件数」为2");
     assert_eq!(w.left.len(), 3);
 
     r.unit_level = Some(UnitLevel::CityGovernment);
@@ -318,7 +318,7 @@ fn in_force_should_follow_from_last_year() {
     let w = by_id(&results, "cross.in_force.normative_docs");
     assert_eq!((w.status, w.severity), (Status::Fail, Severity::Warning));
     assert!(
-        w.explanation.starts_with("行政规范性文件：现行有效件数=35，上年现行有效件数32+本年制发件数2−本年废止件数1=33，相差2"),
+        w.explanation.starts_with("表二「行政规范性文件」：现行有效件数=35，上年现行有效件数32+本年制发件数2−本年废止件数1=33，相差2"),
         "{}",
         w.explanation
     );

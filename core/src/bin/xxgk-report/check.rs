@@ -1,8 +1,201 @@
-//! `xxgk-report check`.
+//! `xxgk-report check [--json] [--previous LAST_YEAR.json] DRAFT.json...`: the
+//! checks the browser shows, run over many drafts at once, as they stand at
+//! export (blank cells included).
+//!
+//! Exit codes: 0 no errors (warnings may remain); 1 a draft has errors; 2 a
+//! file cannot be read or is not a valid draft, or wrong usage.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub fn run(_args: &[String]) -> ExitCode {
-    eprintln!("xxgk-report check: 尚未实现");
-    ExitCode::from(2)
+use serde_json::{json, Value};
+use xxgk_core::checks::{previous_year, run_checks, summarize, CheckOptions, CheckResult, Status};
+use xxgk_core::draft::from_json;
+use xxgk_core::model::Report;
+
+const USAGE: &str = "用法：xxgk-report check [--json] [--previous 上年草稿.json] 草稿.json...
+  逐个校验草稿（按导出时的标准，空白单元格也提醒），列出错误和提醒。
+  --previous  与上年草稿比对（上年结转、现行有效件数），对每个草稿都适用
+  --json      以 JSON 输出全部校验结果
+  退出码：0 没有错误；1 有草稿存在错误；2 有文件无法读取或不是有效的草稿。";
+
+struct Args {
+    json: bool,
+    previous: Option<PathBuf>,
+    drafts: Vec<PathBuf>,
+}
+
+fn parse(args: &[String]) -> Result<Args, String> {
+    let mut parsed = Args { json: false, previous: None, drafts: Vec::new() };
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--json" => parsed.json = true,
+            "--previous" => match rest.next() {
+                Some(path) if parsed.previous.is_none() => parsed.previous = Some(PathBuf::from(path)),
+                Some(_) => return Err("--previous 只能给一次。".into()),
+                None => return Err("--previous 后面缺少上年草稿文件名。".into()),
+            },
+            flag if flag.starts_with('-') && flag != "-" => return Err(format!("不认识的选项：{flag}")),
+            path => parsed.drafts.push(PathBuf::from(path)),
+        }
+    }
+    if parsed.drafts.is_empty() {
+        return Err("缺少草稿文件。".into());
+    }
+    Ok(parsed)
+}
+
+pub fn run(args: &[String]) -> ExitCode {
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let args = match parse(args) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("{message}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let previous = match &args.previous {
+        None => None,
+        Some(path) => match load(path) {
+            Ok(last) => Some(previous_year(&last)),
+            Err(message) => {
+                eprintln!("上年草稿 {}：{message}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+    };
+
+    let outcomes: Vec<Outcome> = args
+        .drafts
+        .iter()
+        .map(|path| {
+            let checked = load(path).map(|mut report| {
+                if previous.is_some() {
+                    report.previous = previous.clone();
+                }
+                let results = run_checks(&report, CheckOptions { at_export: true });
+                (report, results)
+            });
+            Outcome { path, checked }
+        })
+        .collect();
+
+    if args.json {
+        let files: Vec<Value> = outcomes.iter().map(Outcome::to_json).collect();
+        println!("{}", serde_json::to_string_pretty(&json!({ "files": files })).unwrap_or_default());
+    } else {
+        for outcome in &outcomes {
+            outcome.print();
+        }
+        if outcomes.len() > 1 {
+            print_total(&outcomes);
+        }
+    }
+
+    if outcomes.iter().any(|o| o.checked.is_err()) {
+        ExitCode::from(2)
+    } else if outcomes.iter().any(|o| o.errors() > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Reads and validates a draft; the error is the Chinese message to print.
+fn load(path: &Path) -> Result<Report, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件（{}）", io_reason(&e)))?;
+    let text = String::from_utf8(bytes).map_err(|_| "无法读取：文件不是 UTF-8 文本，不是草稿文件".to_string())?;
+    from_json(&text).map_err(|e| e.message())
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "文件不存在".to_string(),
+        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
+        std::io::ErrorKind::IsADirectory => "这是一个文件夹".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+struct Outcome<'a> {
+    path: &'a Path,
+    checked: Result<(Report, Vec<CheckResult>), String>,
+}
+
+impl Outcome<'_> {
+    fn errors(&self) -> usize {
+        self.checked.as_ref().map_or(0, |(_, results)| summarize(results).errors)
+    }
+
+    fn print(&self) {
+        let name = self.path.display();
+        let (report, results) = match &self.checked {
+            Ok(checked) => checked,
+            Err(message) => {
+                println!("{name}\n  无法检查：{message}\n");
+                return;
+            }
+        };
+        println!("{name}（{} {}年）", report.unit_name, report.year);
+        for r in results {
+            if r.is_error() {
+                println!("  错误　{}", r.explanation);
+            } else if r.is_warning() {
+                println!("  提醒　{}", r.explanation);
+            }
+        }
+        let summary = summarize(results);
+        let undecided = results.iter().filter(|r| r.status == Status::CannotJudge).count();
+        let mut line = format!("  结果：{} 个错误，{} 个提醒", summary.errors, summary.warnings);
+        if undecided > 0 {
+            line.push_str(&format!("；另有 {undecided} 项因缺数无法判断"));
+        }
+        println!("{line}\n");
+    }
+
+    fn to_json(&self) -> Value {
+        let file = self.path.display().to_string();
+        match &self.checked {
+            Err(message) => json!({ "file": file, "error": message }),
+            Ok((report, results)) => {
+                let summary = summarize(results);
+                json!({
+                    "file": file,
+                    "unit_name": report.unit_name,
+                    "year": report.year,
+                    "errors": summary.errors,
+                    "warnings": summary.warnings,
+                    "results": results.iter().map(result_json).collect::<Vec<_>>(),
+                })
+            }
+        }
+    }
+}
+
+fn result_json(r: &CheckResult) -> Value {
+    let paths = |keys: &[xxgk_core::format::FieldKey]| keys.iter().map(|k| k.path()).collect::<Vec<_>>();
+    json!({
+        "id": r.id,
+        "severity": r.severity,
+        "status": r.status,
+        "title": r.title,
+        "explanation": r.explanation,
+        "difference": r.difference,
+        "left": paths(&r.left),
+        "right": paths(&r.right),
+    })
+}
+
+fn print_total(outcomes: &[Outcome]) {
+    let unreadable = outcomes.iter().filter(|o| o.checked.is_err()).count();
+    let with_errors = outcomes.iter().filter(|o| o.errors() > 0).count();
+    let mut line = format!("共检查 {} 个文件：{with_errors} 个有错误", outcomes.len());
+    if unreadable > 0 {
+        line.push_str(&format!("，{unreadable} 个无法读取"));
+    }
+    println!("{line}");
 }
