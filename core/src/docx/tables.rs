@@ -25,7 +25,7 @@ const MIN_NUMBER_SIZE: usize = 10;
 /// Table text: 五号 (10.5 pt) where the columns are wide, 小五 (9 pt) labels
 /// in the dense 表三 and 表四; numbers start at 五号 and shrink to fit their cell.
 fn sizes(table: TableId) -> (Type, Type) {
-    let song = |half_points| Type { face: Face::SongTi, half_points, spacing: 0 };
+    let song = |half_points| Type { face: Face::SongTi, half_points, scale: 100 };
     match table {
         TableId::Table2 => (song(21), song(21)),
         TableId::Table3 | TableId::Table4 => (song(18), song(21)),
@@ -151,7 +151,7 @@ mod tests {
 
     #[test]
     fn numbers_shrink_only_when_they_would_wrap() {
-        let ty = Type { face: Face::SongTi, half_points: 21, spacing: 0 };
+        let ty = Type { face: Face::SongTi, half_points: 21, scale: 100 };
         // A 10 mm column leaves 511 twips.
         assert_eq!(fitted(ty, "123", 511).half_points, 21);
         assert_eq!(fitted(ty, "1234", 511).half_points, 19);
