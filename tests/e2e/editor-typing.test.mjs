@@ -1,0 +1,83 @@
+// Typing a real report through the keyboard: the 平潭综合实验区 2021 report passes every check;
+// recreating the stray 1 of report 06 fails exactly the checks that report fails, fixing it
+// clears them, and undo brings the error back.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { editorSession, report, T3_APPLICANTS } from './editor.page.mjs';
+
+const session = editorSession();
+before(() => session.start());
+after(() => session.stop());
+
+const pingtan2021 = report('01_');
+const stray = report('06_');
+
+test('the 平潭综合实验区 2021 report typed through the keyboard: 「全部通过」, totals computed', async () => {
+  const ed = await session.open();
+  assert.equal(await ed.badge(), '45 项待填', 'a blank report has checks to judge, not passes');
+  await ed.fill(pingtan2021);
+  assert.equal(await ed.badge(), '全部通过');
+  assert.deepEqual(await ed.checks('fail'), []);
+  assert.deepEqual(await ed.checks('cannot_judge'), []);
+  assert.ok((await ed.checks('pass')).length >= 40);
+  // Every typed value is shown as typed; every computed total equals the published one.
+  for (const [field, value] of Object.entries(pingtan2021.cells)) {
+    assert.equal(await ed.cell(field).inputValue(), value, field);
+  }
+  assert.equal(await ed.cell('table3.total_handled.total').getAttribute('readonly'), '');
+  assert.equal(await ed.page.locator('.title-text').textContent(), '平潭综合实验区2021年政府信息公开工作年度报告');
+  assert.deepEqual(ed.consoleErrors, []);
+});
+
+test('report 06: a stray 1 in 商业企业 fails exactly its checks; fixing clears them; undo brings the error back', async () => {
+  const ed = await session.open();
+  // As the published report was typed: totals typed by hand, judged by the checks.
+  await ed.fill(pingtan2021, { autoTotals: false });
+  assert.equal(await ed.badge(), '全部通过');
+
+  await ed.typeInto('table3.partly_granted.business', '1');
+  await ed.typeInto('table3.total_handled.business', '1');
+  await ed.page.keyboard.press('Enter');
+  assert.deepEqual(await ed.checks('fail'), [...stray.failing].sort());
+  assert.equal(await ed.badge(), `${stray.failing.length} 处错误`);
+  const rowCells = (row) => [...T3_APPLICANTS, 'total'].map((c) => `table3.${row}.${c}`);
+  const expected = new Set([
+    ...['new_received', 'carried_over', 'total_handled', 'carried_forward'].map((r) => `table3.${r}.business`),
+    ...rowCells('partly_granted'),
+    ...rowCells('total_handled'),
+  ]);
+  assert.deepEqual(await ed.marked('error'), [...expected].sort());
+  // The panel explains the balance failure with the difference, errors first.
+  const item = ed.page.locator('[data-check="t3.balance.business"]');
+  assert.match(await item.textContent(), /商业企业/);
+  assert.match(await item.locator('.check-difference').textContent(), /1/);
+
+  // Fix both cells: all passes again.
+  await ed.typeInto('table3.partly_granted.business', '0');
+  await ed.typeInto('table3.total_handled.business', '0');
+  await ed.page.keyboard.press('Enter');
+  assert.equal(await ed.badge(), '全部通过');
+  assert.deepEqual(await ed.marked('error'), []);
+
+  // Undo the last fix: the (七)总计 cell is 1 again and its checks fail again.
+  await ed.undo();
+  assert.equal(await ed.cell('table3.total_handled.business').inputValue(), '1');
+  const failing = await ed.checks('fail');
+  assert.ok(failing.includes('t3.row.total_handled') && failing.includes('t3.balance.business'), failing.join());
+  assert.match(await ed.badge(), /^\d+ 处错误$/);
+  // Redo fixes it again.
+  await ed.redo();
+  assert.equal(await ed.badge(), '全部通过');
+});
+
+test('clicking a failure in the panel scrolls to and focuses its first cell', async () => {
+  const ed = await session.open();
+  await ed.setAutoTotals(false);
+  await ed.typeInto('table4.review.upheld', '3');
+  for (const col of ['corrected', 'other', 'pending']) await ed.typeInto(`table4.review.${col}`, '0');
+  await ed.typeInto('table4.review.total', '2');
+  await ed.page.locator('input[name="unit_name"]').click();
+  await ed.page.locator('[data-check="t4.sum.review"] button').click();
+  const focused = await ed.focused();
+  assert.ok(['table4.review.total', 'table4.review.upheld'].includes(focused), focused);
+});

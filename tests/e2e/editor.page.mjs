@@ -1,0 +1,140 @@
+// Page object for the editor tests (tests/e2e/editor-*.test.mjs): opens the app in a fresh
+// browser profile and drives it the way a clerk does, by the keyboard.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, launchBrowser, openApp } from './lib/harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The real reports, converted by fixtures/convert.mjs. */
+export const REPORTS = JSON.parse(fs.readFileSync(path.join(here, 'fixtures/real-reports.json'), 'utf8'));
+export const report = (prefix) => REPORTS.find((r) => r.file.startsWith(prefix));
+
+export const T3_APPLICANTS = ['natural', 'business', 'research', 'nonprofit', 'legal', 'other_org'];
+
+/** One server for the file; a fresh browser profile (empty storage) per `open()`. */
+export function editorSession() {
+  let server;
+  const browsers = [];
+  return {
+    async start() {
+      server = await startServer();
+    },
+    async open() {
+      const browser = await launchBrowser();
+      browsers.push(browser);
+      const { page, consoleErrors } = await openApp(browser, server.url, { selector: '[data-field]' });
+      return new Editor(page, consoleErrors);
+    },
+    async stop() {
+      for (const b of browsers) await b.close();
+      await server?.stop();
+    },
+    get url() {
+      return server.url;
+    },
+  };
+}
+
+export class Editor {
+  constructor(page, consoleErrors) {
+    this.page = page;
+    this.consoleErrors = consoleErrors;
+  }
+
+  cell(path) {
+    return this.page.locator(`input[data-field="${path}"]`);
+  }
+
+  async focused() {
+    return this.page.evaluate(() => document.activeElement?.dataset?.field ?? null);
+  }
+
+  async badge() {
+    return (await this.page.locator('.badge').textContent()).trim();
+  }
+
+  /** Ids of the checks in the given status, sorted. */
+  async checks(status = 'fail') {
+    const ids = await this.page.locator(`[data-check][data-status="${status}"]`).evaluateAll((els) => els.map((e) => e.dataset.check));
+    return ids.sort();
+  }
+
+  /** Paths of the cells highlighted with `mark` ('error' or 'warning'), sorted. */
+  async marked(mark = 'error') {
+    const paths = await this.page.locator(`td.mark-${mark} input[data-field]`).evaluateAll((els) => els.map((e) => e.dataset.field));
+    return paths.sort();
+  }
+
+  /** Click a cell, type `text` (replacing its content, as focus selects it). */
+  async typeInto(path, text) {
+    await this.cell(path).click();
+    await this.page.keyboard.type(text);
+  }
+
+  async setAutoTotals(on) {
+    const box = this.page.locator('input[name="auto_totals"]');
+    if ((await box.isChecked()) !== on) await box.click();
+  }
+
+  async selectYear(year) {
+    await this.page.locator('select[name="year"]').selectOption(String(year));
+  }
+
+  /** Paste `text` into the focused cell, as Excel/WPS put it on the clipboard. */
+  async paste(text) {
+    await this.page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      const ev = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+      document.activeElement.dispatchEvent(ev);
+    }, text);
+  }
+
+  async notice() {
+    return (await this.page.locator('.notice-text').textContent())?.trim();
+  }
+
+  async undo() {
+    await this.page.keyboard.press('Control+z');
+  }
+
+  async redo() {
+    await this.page.keyboard.press('Control+y');
+  }
+
+  /**
+   * Fill a converted report through the keyboard: the details, the narratives, then every table
+   * row by row from its first cell with Tab (which passes over computed totals when they are on).
+   */
+  async fill(r, { autoTotals = true } = {}) {
+    const { page } = this;
+    await this.setAutoTotals(autoTotals);
+    await this.selectYear(r.year);
+    await page.locator('input[name="unit_name"]').click();
+    await page.keyboard.insertText(r.unit_name);
+    await page.locator('select[name="unit_level"]').selectOption(r.unit_level);
+    for (const [name, text] of Object.entries(r.text)) {
+      await page.locator(`textarea[name="${name}"]`).click();
+      await page.keyboard.insertText(text);
+    }
+    // Tab order inside each table is reading order; skip what Tab skips (computed totals).
+    const order = await page.locator('input[data-field]').evaluateAll((els) =>
+      els.filter((e) => !e.readOnly).map((e) => e.dataset.field));
+    let previousTable = null;
+    for (const field of order) {
+      const table = field.split('.')[0];
+      if (table !== previousTable) {
+        await this.cell(field).click();
+        previousTable = table;
+      } else {
+        await page.keyboard.press('Tab');
+      }
+      const at = await this.focused();
+      if (at !== field) throw new Error(`Tab reached ${at}, expected ${field}`);
+      const value = r.cells[field];
+      if (value !== undefined) await page.keyboard.type(value);
+    }
+    await page.keyboard.press('Tab');
+  }
+}
