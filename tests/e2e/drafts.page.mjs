@@ -1,0 +1,167 @@
+// Page object for the drafts tests (tests/e2e/drafts-*.test.mjs): storage, the drafts bar,
+// import and export, as a clerk uses them.
+import fs from 'node:fs';
+import { startServer, launchBrowser, openApp, collectConsoleErrors, waitForApp } from './lib/harness.mjs';
+import { REPORTS, report } from './editor.page.mjs';
+
+export { REPORTS, report };
+
+export const DRAFT_PREFIX = 'xxgk-report:draft:';
+export const BACKUP_PREFIX = 'xxgk-report:backup:';
+
+/** A draft file (the format of docs/draft-format.md) holding a converted real report. */
+export function draftFile(r, { autoTotals = false, version = 1 } = {}) {
+  const report = {
+    unit_name: r.unit_name,
+    unit_level: r.unit_level,
+    year: r.year,
+    format: r.year <= 2020 ? '2019' : '2021',
+    preamble: r.text.preamble ?? '',
+    sections: { overview: r.text.overview ?? '', problems: r.text.problems ?? '', other: r.text.other ?? '' },
+    table2: {},
+    table3: {},
+    table4: {},
+    // Published figures as printed: the checks judge the typed totals.
+    auto_totals: autoTotals,
+  };
+  for (const [path, value] of Object.entries(r.cells)) {
+    const [table, row, col] = path.split('.');
+    (report[table][row] ??= {})[col] = value;
+  }
+  return JSON.stringify({ schema: 'xxgk-report/draft', version, report }, null, 2);
+}
+
+/** One server for the file; each `browser()` is a fresh profile (empty storage). */
+export function draftsSession() {
+  let server;
+  const browsers = [];
+  return {
+    async start() {
+      server = await startServer();
+    },
+    async browser() {
+      const b = await launchBrowser();
+      browsers.push(b);
+      return b;
+    },
+    /** A new page of `browser` with the app loaded. */
+    async open(browser) {
+      const { page, consoleErrors } = await openApp(browser, server.url, { selector: '[data-field]' });
+      return new Drafts(page, consoleErrors);
+    },
+    async stop() {
+      for (const b of browsers) await b.close();
+      await server?.stop();
+    },
+    get url() {
+      return server.url;
+    },
+  };
+}
+
+export class Drafts {
+  constructor(page, consoleErrors = collectConsoleErrors(page)) {
+    this.page = page;
+    this.consoleErrors = consoleErrors;
+  }
+
+  cell(path) {
+    return this.page.locator(`input[data-field="${path}"]`);
+  }
+
+  field(name) {
+    return this.page.locator(`[name="${name}"]`);
+  }
+
+  status() {
+    return this.page.getByTestId('save-status');
+  }
+
+  async statusText() {
+    return (await this.status().textContent()).trim();
+  }
+
+  /** Waits until the status line says 「已保存 hh:mm:ss」. */
+  async saved() {
+    await this.page.waitForFunction(
+      () => /^已保存 \d\d:\d\d:\d\d$/.test(document.querySelector('[data-testid="save-status"]')?.textContent.trim()),
+      null,
+      { timeout: 5000 },
+    );
+  }
+
+  /** Click a cell and type `text` into it (focus selects the old content, so it is replaced). */
+  async typeInto(path, text) {
+    await this.cell(path).click();
+    await this.page.keyboard.type(text);
+  }
+
+  /** Click a text field or area and type `text` at its end. */
+  async typeText(name, text) {
+    await this.field(name).click();
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.type(text);
+  }
+
+  async reload() {
+    await this.page.reload({ waitUntil: 'load' });
+    await waitForApp(this.page, { selector: '[data-field]' });
+  }
+
+  /** Every stored draft record: [{ key, record }] with `record` parsed (raw text when it does not parse). */
+  async stored() {
+    return this.page.evaluate((prefix) => Object.keys(localStorage)
+      .filter((k) => k.startsWith(prefix))
+      .map((key) => {
+        const raw = localStorage.getItem(key);
+        try {
+          return { key, raw, record: JSON.parse(raw) };
+        } catch {
+          return { key, raw, record: null };
+        }
+      }), DRAFT_PREFIX);
+  }
+
+  async storageItem(key) {
+    return this.page.evaluate((k) => localStorage.getItem(k), key);
+  }
+
+  /** Clicks `button` (a locator) and returns the download: { name, text }. */
+  async download(button) {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), button.click()]);
+    const file = await download.path();
+    return { name: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+  }
+
+  /** 「导出草稿文件」 in the drafts bar. */
+  async export() {
+    return this.download(this.page.locator('.drafts-bar').getByRole('button', { name: '导出草稿文件' }));
+  }
+
+  /** Picks `files` ([{ name, text }]) in the import file picker. */
+  async import(files) {
+    await this.page.getByTestId('import-input').setInputFiles(
+      files.map(({ name, text, mimeType = 'application/json' }) => ({ name, mimeType, buffer: Buffer.from(text) })),
+    );
+    await this.page.getByTestId('import-results').getByRole('heading', { name: '导入结果' }).waitFor();
+  }
+
+  /** The lines of the import results: [{ text, summary }]. */
+  async importLines() {
+    return this.page.getByTestId('import-line').evaluateAll((els) => els.map((e) => ({
+      text: e.textContent.trim(),
+      summary: e.querySelector('[data-testid="import-summary"]')?.textContent.trim() ?? null,
+    })));
+  }
+
+  async openList() {
+    await this.page.locator('.drafts-bar').getByRole('button', { name: /^草稿列表/ }).click();
+    return this.page.getByTestId('drafts-list');
+  }
+
+  /** Ids of the checks in `status`, sorted. */
+  async checks(status = 'fail') {
+    const ids = await this.page.locator(`[data-check][data-status="${status}"]`).evaluateAll((els) => els.map((e) => e.dataset.check));
+    return ids.sort();
+  }
+}
