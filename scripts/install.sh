@@ -35,7 +35,16 @@ step_end "rust $RUST_TOOLCHAIN+wasm32" "$what"
 
 # --- 2. crates (Trunk.toml has offline = true, which passes --offline to cargo) ---
 step_begin
-if [ "${CI:-}" = "true" ]; then cargo fetch --locked --quiet; else cargo fetch --quiet; fi
+# In CI, --locked: a Cargo.lock that does not match the Cargo.toml files is an error (it must be
+# committed with them), not something to fix up silently.
+if [ "${CI:-}" = "true" ]; then
+  if ! cargo fetch --locked --quiet; then
+    log "install: Cargo.lock is out of date with Cargo.toml: run \`cargo fetch\` and commit Cargo.lock"
+    exit 1
+  fi
+else
+  cargo fetch --quiet
+fi
 step_end "cargo fetch" "ok"
 
 # --- 3. trunk ---
