@@ -25,8 +25,8 @@ done
 drafts=("$@")
 if [ ${#drafts[@]} -eq 0 ]; then
   shopt -s nullglob
-  drafts=(core/fixtures/*.json)
-  [ ${#drafts[@]} -gt 0 ] || { echo "render-docx: no draft given and no core/fixtures/*.json" >&2; exit 1; }
+  mapfile -t drafts < <(grep -l '"xxgk-report/draft"' core/fixtures/*.json)
+  [ ${#drafts[@]} -gt 0 ] || { echo "render-docx: no draft given and no draft in core/fixtures/*.json" >&2; exit 1; }
 fi
 
 if [ -z "${XXGK_REPORT:-}" ]; then
@@ -51,9 +51,10 @@ table_cells() {
   unzip -p "$1" word/document.xml | sed -e 's#</w:tc>#\n#g' | grep -F '<w:tc>' | sed -E 's#.*<w:tc>##' | strip_tags
 }
 
-# White space removed (LibreOffice adds spaces between Chinese and digits): line by line, or joined.
+# White space removed (LibreOffice adds spaces between Chinese and digits), and hyphens too
+# (pdftotext drops a hyphen that ends a line): line by line, or joined.
 WIDE_SPACES=$'\u00a0\u3000'
-unspace() { sed -e "s/[[:space:]${WIDE_SPACES}]//g"; }
+unspace() { sed -e "s/[-[:space:]${WIDE_SPACES}]//g"; }
 squeeze() { unspace | tr -d '\n'; }
 # Each character with its count, for comparing what the DOCX holds with what the PDF shows.
 char_counts() { unspace | grep -o . | sort | uniq -c | awk '{ print $2, $1 }' | sort; }
@@ -98,9 +99,10 @@ for draft in "${drafts[@]}"; do
   done < <(body_paragraphs "$docx")
   while IFS= read -r cell; do
     checked=$((checked + 1))
+    word="$(printf '%s' "$cell" | tr -d '[:space:]')"
     flat="$(printf '%s' "$cell" | squeeze)"
-    if [[ "$flat" =~ ^-?[0-9]+(\.[0-9]+)?$ ]]; then
-      grep -qxF -- "$flat" "$out/$name.words" || report_missing "$cell"
+    if [[ "$word" =~ ^-?[0-9]+(\.[0-9]+)?$ ]]; then
+      grep -qxF -- "$word" "$out/$name.words" || report_missing "$cell"
     elif ! grep -qF -- "$flat" "$out/$name.flat" && ! in_pieces "$flat"; then
       interleaved=$((interleaved + 1))
     fi
