@@ -99,7 +99,7 @@ export class Drafts {
   /** Click a text field or area and type `text` at its end. */
   async typeText(name, text) {
     await this.field(name).click();
-    await this.page.keyboard.press('End');
+    await this.page.keyboard.press('Control+End');
     await this.page.keyboard.type(text);
   }
 
