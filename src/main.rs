@@ -1,6 +1,7 @@
 //! Browser entry point: mounts the Leptos app on <body>.
 mod app;
 mod components;
+mod docx_client;
 mod dom;
 mod grid;
 mod shortcuts;
@@ -9,4 +10,6 @@ mod storage;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);
+    // The DOCX writer is a separate worker wasm, loaded once the page is idle.
+    docx_client::start_worker();
 }
