@@ -75,7 +75,9 @@ status=0
 for draft in "${drafts[@]}"; do
   name="$(basename "$draft" .json)"
   docx="$out/$name.docx"
-  if ! "$XXGK_REPORT" export "$draft" -o "$docx" >/dev/null 2>"$out/$name.export.log"; then
+  # Exit 1 only says the draft has errors: the file is written all the same.
+  "$XXGK_REPORT" export "$draft" -o "$docx" >/dev/null 2>"$out/$name.export.log"
+  if [ $? -gt 1 ] || [ ! -s "$docx" ]; then
     echo "FAIL $name: export failed: $(cat "$out/$name.export.log")"; status=1; continue
   fi
   pdf="$out/$name.pdf"

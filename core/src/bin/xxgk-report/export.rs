@@ -2,8 +2,9 @@
 //! downloads. Open problems are listed on stderr and do not stop the export
 //! (a draft for discussion may still go out), as in the browser.
 //!
-//! Exit codes: 0 written; 1 the draft cannot be read or the file cannot be
-//! written; 2 wrong usage.
+//! Exit codes, as for `check`: 0 written, no errors (warnings may remain);
+//! 1 written, but the draft has errors; 2 nothing written: the draft cannot be
+//! read or is not a valid draft, the file cannot be written, or wrong usage.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,7 +13,10 @@ use xxgk_core::checks::{run_checks, summarize, CheckOptions};
 use xxgk_core::docx::{build_docx, file_name};
 
 const USAGE: &str = "用法：xxgk-report export 草稿.json [-o 报告.docx]
-  不写 -o 时，文件按标题命名（「<机关><年度>年政府信息公开工作年度报告.docx」），保存在草稿所在目录。";
+  按正式版式生成 DOCX；仍有错误或提醒时照常导出，并列出问题。
+  不写 -o（或 -o 给的是文件夹）时，文件按标题命名（「<机关><年度>年政府信息公开工作年度报告.docx」），
+  保存在草稿所在（或所给的）文件夹。
+  退出码：0 已导出且没有错误；1 已导出但草稿存在错误；2 未导出（草稿无法读取或无效、无法写入文件、用法错误）。";
 
 struct Args {
     draft: PathBuf,
@@ -48,18 +52,19 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     };
     match export(&args) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
         Err(message) => {
             eprintln!("{message}");
-            ExitCode::from(1)
+            ExitCode::from(2)
         }
     }
 }
 
-fn export(args: &Args) -> Result<(), String> {
+/// Writes the DOCX; returns how many errors the draft still has.
+fn export(args: &Args) -> Result<usize, String> {
     let shown = args.draft.display();
-    let text = std::fs::read_to_string(&args.draft).map_err(|e| format!("无法读取草稿 {shown}：{e}"))?;
-    let report = xxgk_core::draft::from_json(&text).map_err(|e| format!("{shown}：{}", e.message()))?;
+    let report = super::check::load(&args.draft).map_err(|message| format!("{shown}：{message}"))?;
 
     let results = run_checks(&report, CheckOptions { at_export: true });
     let summary = summarize(&results);
@@ -71,13 +76,24 @@ fn export(args: &Args) -> Result<(), String> {
         }
     }
 
+    // Without -o, or with -o naming a folder, the file gets the title's name.
     let output = match &args.output {
+        Some(path) if path.is_dir() => path.join(file_name(&report)),
         Some(path) => path.clone(),
         None => args.draft.parent().unwrap_or(Path::new("")).join(file_name(&report)),
     };
-    std::fs::write(&output, build_docx(&report)).map_err(|e| format!("无法写入 {}：{e}", output.display()))?;
+    std::fs::write(&output, build_docx(&report)).map_err(|e| format!("{}：无法写入文件（{}）", output.display(), write_reason(&e)))?;
     println!("已导出：{}", output.display());
-    Ok(())
+    Ok(summary.errors)
+}
+
+fn write_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "所在文件夹不存在".to_string(),
+        std::io::ErrorKind::PermissionDenied => "没有写入权限，或文件正在 Word/WPS 中打开".to_string(),
+        std::io::ErrorKind::IsADirectory => "这是一个文件夹".to_string(),
+        _ => e.to_string(),
+    }
 }
 
 #[cfg(test)]
