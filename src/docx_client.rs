@@ -93,7 +93,7 @@ fn ensure_started() {
 
 /// Builds the DOCX of `report` in the worker and downloads it.
 pub async fn export_docx(report: &Report) -> Result<(), String> {
-    let name = xxgk_core::docx::file_name(report);
+    let name = xxgk_core::storage::docx_file_name(report);
     let bytes = request(xxgk_core::draft::to_json(report)).await?;
     download(&bytes, &name).map_err(|_| "浏览器未能保存文件，请检查下载设置后重试。".to_string())
 }

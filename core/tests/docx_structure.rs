@@ -6,7 +6,7 @@ mod docx_support;
 
 use docx_support::*;
 use roxmltree::{Document, Node};
-use xxgk_core::docx::{build_docx, file_name};
+use xxgk_core::docx::build_docx;
 use xxgk_core::format::{format, CellContent, LabelStyle, SectionBody, TableSpec};
 use xxgk_core::model::{Report, TitleForm};
 use xxgk_core::totals::with_totals;
@@ -421,12 +421,4 @@ fn same_report_gives_the_same_bytes() {
     let first = build_docx(&report);
     let _other = build_docx(&trial_2019());
     assert_eq!(first, build_docx(&report));
-}
-
-#[test]
-fn download_name_follows_the_official_title() {
-    let mut r = erlintu();
-    assert_eq!(file_name(&r), "尔林兔镇人民政府2021年政府信息公开工作年度报告.docx");
-    r.unit_name = "A/B\u{0}局".into();
-    assert_eq!(file_name(&r), "A_B局2021年政府信息公开工作年度报告.docx");
 }

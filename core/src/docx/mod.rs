@@ -67,12 +67,3 @@ pub fn build_docx(report: &Report) -> Vec<u8> {
     xml.pack(&mut out).expect("writing a zip into memory");
     out.into_inner()
 }
-
-/// The file name the download gets: 「<机关><年度>年政府信息公开工作年度报告.docx」.
-pub fn file_name(report: &Report) -> String {
-    let unit: String = text::clean(&report.unit_name)
-        .chars()
-        .map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c })
-        .collect();
-    format!("{unit}{}年政府信息公开工作年度报告.docx", report.year)
-}

@@ -4,9 +4,18 @@ use crate::model::Report;
 
 /// 「<机关><年度>年政府信息公开工作年度报告-草稿.json」, safe to save on Windows.
 pub fn export_file_name(report: &Report) -> String {
+    format!("{}-草稿.json", title_stem(report))
+}
+
+/// 「<机关><年度>年政府信息公开工作年度报告.docx」, the DOCX export's name.
+pub fn docx_file_name(report: &Report) -> String {
+    format!("{}.docx", title_stem(report))
+}
+
+fn title_stem(report: &Report) -> String {
     let unit = safe_for_file_name(&report.unit_name);
     let unit = if unit.is_empty() { "未命名机关".to_string() } else { unit };
-    format!("{unit}{}年政府信息公开工作年度报告-草稿.json", report.year)
+    format!("{unit}{}年政府信息公开工作年度报告", report.year)
 }
 
 /// Characters Windows refuses in file names become full-width look-alikes
@@ -57,6 +66,11 @@ mod tests {
             export_file_name(&named(" 市政府办公厅/室:\"A\"?\t. ", 2021)),
             "市政府办公厅／室：＂A＂？2021年政府信息公开工作年度报告-草稿.json"
         );
+    }
+
+    #[test]
+    fn the_docx_is_named_after_the_title() {
+        assert_eq!(docx_file_name(&named("A/B局", 2021)), "A／B局2021年政府信息公开工作年度报告.docx");
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub mod next_year;
 mod tests;
 
 pub use envelope::{decode, encode, Access, DraftMeta, Opened, Unreadable, SCHEMA_VERSION};
-pub use file_name::export_file_name;
+pub use file_name::{docx_file_name, export_file_name};
 pub use index::{draft_title, DraftIndex, DraftSummary};
 pub use keys::DraftId;
 pub use next_year::{next_year, NarrativeReference};

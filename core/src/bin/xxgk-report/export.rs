@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use xxgk_core::checks::{run_checks, summarize, CheckOptions};
-use xxgk_core::docx::{build_docx, file_name};
+use xxgk_core::docx::build_docx;
+use xxgk_core::storage::docx_file_name;
 
 const USAGE: &str = "用法：xxgk-report export 草稿.json [-o 报告.docx]
   按正式版式生成 DOCX；仍有错误或提醒时照常导出，并列出问题。
@@ -78,9 +79,9 @@ fn export(args: &Args) -> Result<usize, String> {
 
     // Without -o, or with -o naming a folder, the file gets the title's name.
     let output = match &args.output {
-        Some(path) if path.is_dir() => path.join(file_name(&report)),
+        Some(path) if path.is_dir() => path.join(docx_file_name(&report)),
         Some(path) => path.clone(),
-        None => args.draft.parent().unwrap_or(Path::new("")).join(file_name(&report)),
+        None => args.draft.parent().unwrap_or(Path::new("")).join(docx_file_name(&report)),
     };
     std::fs::write(&output, build_docx(&report)).map_err(|e| format!("{}：无法写入文件（{}）", output.display(), write_reason(&e)))?;
     println!("已导出：{}", output.display());
