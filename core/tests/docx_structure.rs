@@ -237,21 +237,38 @@ fn faces_and_sizes_follow_gb_t_9704() {
     assert_eq!(alt, Some("仿宋"));
 }
 
+/// (alignment, left indent, right indent) of the last paragraph whose text is `text`.
+fn placement(doc: &Document, text: &str) -> (String, i64, i64) {
+    let p = doc.descendants().filter(|n| n.has_tag_name((W, "p"))).filter(|p| text_of(*p) == text).last().unwrap();
+    let ppr = w_child(p, "pPr").unwrap();
+    let ind = w_child(ppr, "ind");
+    let side = |name| ind.and_then(|i| w_attr(i, name)).map_or(0, |v| v.parse().unwrap());
+    (w_attr(w_child(ppr, "jc").unwrap(), "val").unwrap().to_string(), side("left"), side("right"))
+}
+
+/// Two body characters (3号 at 98 %) in twips.
+const TWO_CHARS: i64 = 627;
+
 #[test]
-fn closing_is_right_aligned_with_the_date_in_arabic_numerals() {
+fn closing_date_starts_two_characters_right_of_the_name() {
+    // A long name: 右空二字; the date is placed from the left, two characters
+    // in from where the name starts (14 characters from the right edge).
+    let mut report = erlintu();
+    report.unit_name = "平潭综合实验区市场监督管理局".into();
+    let doc_bytes = build_docx(&report);
+    let parts = unzip(&doc_bytes);
+    let doc = Document::parse(&parts["word/document.xml"]).unwrap();
+    assert_eq!(placement(&doc, "平潭综合实验区市场监督管理局"), ("right".into(), 0, TWO_CHARS));
+    let text_width = 11906 - 1587 - 1474;
+    assert_eq!(placement(&doc, "2022年1月12日"), ("left".into(), text_width - 4390, 0));
+
+    // A short name: the date, the longer, keeps 右空二字 and the name moves left.
     let pkg = Package::of(&erlintu());
     let doc = pkg.part("word/document.xml");
-    for text in ["尔林兔镇人民政府", "2022年1月12日"] {
-        let p = doc
-            .descendants()
-            .filter(|n| n.has_tag_name((W, "p")))
-            .filter(|p| text_of(*p) == text)
-            .last()
-            .unwrap();
-        let ppr = w_child(p, "pPr").unwrap();
-        assert_eq!(w_attr(w_child(ppr, "jc").unwrap(), "val"), Some("right"), "{text}");
-        assert!(int(w_child(ppr, "ind").unwrap(), "right") >= 640, "{text} keeps 右空二字");
-    }
+    assert_eq!(placement(&doc, "2022年1月12日"), ("right".into(), 0, TWO_CHARS));
+    let (align, _, right) = placement(&doc, "尔林兔镇人民政府");
+    assert_eq!(align, "right");
+    assert!(right > TWO_CHARS, "the name sits further left than the date ends");
 }
 
 /// One `w:tc` as read back: grid position, spans, merge state, text.

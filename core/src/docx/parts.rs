@@ -110,20 +110,26 @@ pub fn closing(report: &Report) -> Vec<Paragraph> {
         return Vec::new();
     }
     let (org_em, date_em) = (width_em(&org), width_em(&date));
-    let mut org_right = 2.0;
-    let mut date_right = org_right + org_em - 2.0 - date_em;
-    if org.is_empty() || date_right < 2.0 {
-        date_right = 2.0;
-        org_right = date_right + date_em + 2.0 - org_em;
-    }
-    let twips = |em: f32| (em.clamp(0.0, 24.0) * CHAR as f32).round() as i32;
+    let two = body_twips(2.0);
     // Kept together: the 落款 never splits across pages.
     let mut out = vec![blank_line().keep_next(true)];
-    if !org.is_empty() {
-        out.push(right_aligned(BODY, twips(org_right)).keep_next(!date.is_empty()).add_run(run(&org, BODY)));
-    }
-    if !date.is_empty() {
-        out.push(right_aligned(BODY, twips(date_right)).add_run(run(&date, BODY)));
+    if !org.is_empty() && org_em >= date_em + 2.0 {
+        // The usual case. The date is placed from the left, two characters in
+        // from the name's start, so its own width (digits are set differently
+        // by each program) cannot shift it.
+        out.push(right_aligned(BODY, two).keep_next(!date.is_empty()).add_run(run(&org, BODY)));
+        if !date.is_empty() {
+            let left = TEXT_WIDTH - body_twips(org_em);
+            out.push(plain_paragraph(BODY, AlignmentType::Left).indent(Some(left), None, None, None).add_run(run(&date, BODY)));
+        }
+    } else {
+        if !org.is_empty() {
+            let right = body_twips((2.0 + date_em + 2.0 - org_em).min(24.0));
+            out.push(right_aligned(BODY, right).keep_next(!date.is_empty()).add_run(run(&org, BODY)));
+        }
+        if !date.is_empty() {
+            out.push(right_aligned(BODY, two).add_run(run(&date, BODY)));
+        }
     }
     out
 }

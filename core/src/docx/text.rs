@@ -52,7 +52,8 @@ pub fn official_date(iso: &str) -> String {
     cleaned
 }
 
-/// Approximate printed width in ems: half-width characters count ½, the rest 1.
+/// Approximate printed width in ems: half-width characters count ½, the rest
+/// 1, plus the space Word, WPS and LibreOffice put between Chinese and digits.
 pub fn width_em(text: &str) -> f32 {
     width_with(text, 0.5)
 }
@@ -60,7 +61,20 @@ pub fn width_em(text: &str) -> f32 {
 /// Width in ems counting each half-width character as `half`: a margin for
 /// renderers that substitute a wider Latin face for a missing Chinese one.
 pub fn width_with(text: &str, half: f32) -> f32 {
-    text.chars().map(|c| if is_half_width(c) { half } else { 1.0 }).sum()
+    let glyphs: f32 = text.chars().map(|c| if is_half_width(c) { half } else { 1.0 }).sum();
+    let chars: Vec<char> = text.chars().collect();
+    let gaps = chars
+        .windows(2)
+        .filter(|w| (is_ideograph(w[0]) && w[1].is_ascii_alphanumeric()) || (w[0].is_ascii_alphanumeric() && is_ideograph(w[1])))
+        .count();
+    glyphs + AUTOSPACE_EM * gaps as f32
+}
+
+/// The automatic space between a Chinese character and a Latin letter or digit.
+const AUTOSPACE_EM: f32 = 0.25;
+
+fn is_ideograph(c: char) -> bool {
+    ('\u{3400}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c)
 }
 
 fn is_half_width(c: char) -> bool {
@@ -99,7 +113,10 @@ mod tests {
     }
 
     #[test]
-    fn width_counts_digits_as_half() {
-        assert_eq!(width_em("2022年1月12日"), 6.5);
+    fn width_counts_digits_as_half_and_the_space_around_them() {
+        // 7 digits, 3 characters, 5 gaps between them.
+        assert_eq!(width_em("2022年1月12日"), 7.75);
+        assert_eq!(width_em("尔林兔镇人民政府"), 8.0);
+        assert_eq!(width_em("（2022）"), 4.0);
     }
 }

@@ -66,6 +66,11 @@ pub const TITLE_PITCH: i32 = 700;
 /// Width of one 3号 character in twips, for indents counted in characters.
 pub const CHAR: i32 = 320;
 
+/// `em` body characters (3号 at the body's scale) in twips.
+pub fn body_twips(em: f32) -> i32 {
+    (em.max(0.0) * CHAR as f32 * BODY_SCALE as f32 / 100.0).round() as i32
+}
+
 pub fn fonts(face: Face) -> RunFonts {
     let name = face.name();
     RunFonts::new().east_asia(name).ascii(name).hi_ansi(name).cs(name).hint("eastAsia")
