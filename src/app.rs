@@ -13,6 +13,7 @@ use crate::components::section::Section;
 use crate::components::summary_badge::SummaryBadge;
 use crate::components::toolbar::Toolbar;
 use crate::components::unit_form::UnitForm;
+use crate::components::update_banner::UpdateBanner;
 use crate::state::provide_editor;
 use crate::state::ui::provide_ui;
 
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
         <Toolbar />
         <DraftsBar />
         <NoticeBar />
+        <UpdateBanner />
         <main class="app-main" class:previewing=move || ui.preview.get()>
             <div class="workspace">
                 <div class="editor">

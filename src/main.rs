@@ -7,6 +7,7 @@ mod grid;
 mod shortcuts;
 mod state;
 mod storage;
+mod sw;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

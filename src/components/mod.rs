@@ -16,3 +16,4 @@ pub mod table_grid;
 pub mod text_field;
 pub mod toolbar;
 pub mod unit_form;
+pub mod update_banner;

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from './server.mjs';
 
@@ -43,12 +44,12 @@ export const IGNORED_CONSOLE = [
   'The `integrity` attribute is currently ignored for preload destinations',
 ];
 
-/** Start the static server on 127.0.0.1 with a free port. Options: { root, port }. */
-export async function startServer({ root = distDir, port = 0 } = {}) {
+/** Start the static server on 127.0.0.1 with a free port. Options: { root, port, prefix } (prefix: serve at a sub-path). */
+export async function startServer({ root = distDir, port = 0, prefix = '/' } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`no index.html in ${root}: run \`trunk build --release\` first (or set XXGK_DIST)`);
   }
-  return startStaticServer({ root, port });
+  return startStaticServer({ root, port, prefix });
 }
 
 const STARTED_FLAG = () => {
@@ -167,4 +168,56 @@ export async function screenshot(page, name) {
   const file = path.join(outDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+// --- offline use: the service worker (pwa/sw.js, sealed into each build by scripts/post-build.mjs) ---
+
+/**
+ * Resolves once a service worker controls `page`. On a first visit the worker precaches the
+ * whole build, activates and takes control of the open page, so this also means "cached".
+ */
+export async function waitForServiceWorker(page, { timeout = 60_000 } = {}) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout });
+}
+
+/** The build post-build sealed into `<dir>/sw.js`: { version, files: [{ path, sha256, immutable }] }. */
+export function readBuild(dir = distDir) {
+  const sw = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
+  const m = /const BUILD = (\{[\s\S]*?\n\});\n/.exec(sw);
+  if (!m) throw new Error(`${dir}/sw.js holds no build list: was it built by Trunk with the post_build hook?`);
+  return JSON.parse(m[1]);
+}
+
+/** Every file of a build directory, as paths relative to it ('icons/icon-192.png'), sorted. */
+export function listBuildFiles(dir = distDir) {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/**
+ * A copy of the build in `dir` made into a new version, as a deploy would: index.html gets
+ * <meta name="xxgk-test-build" content=mark> and the copy is sealed again by scripts/post-build.mjs
+ * (new version, new sw.js). Returns the copy's directory (under the OS temp dir).
+ */
+export function makeNextBuild(mark, dir = distDir) {
+  const next = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-e2e-build-'));
+  fs.cpSync(dir, next, { recursive: true });
+  const index = path.join(next, 'index.html');
+  const html = fs.readFileSync(index, 'utf8').replace('</head>', `<meta name="xxgk-test-build" content="${mark}" />\n</head>`);
+  fs.writeFileSync(index, html);
+  execFileSync(process.execPath, [path.join(repoRoot, 'scripts/post-build.mjs'), next], { stdio: 'pipe' });
+  return next;
+}
+
+/** Cuts the app off: stops the server (connections refused) and puts the browser offline. */
+export async function goOffline(server, browser) {
+  await server.stop();
+  await browser.context.setOffline(true);
+}
+
+/** The build version of the page as loaded (<meta name="xxgk-build">). */
+export async function pageBuild(page) {
+  return page.locator('meta[name="xxgk-build"]').getAttribute('content');
 }

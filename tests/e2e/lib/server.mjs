@@ -6,6 +6,7 @@
 //   await srv.stop();     // closes the listener and drops open connections ("go offline")
 //   srv.setRoot('dist2'); // serve a new build from now on
 //   await srv.start();    // listens again on the same port, so the origin (and its storage, SW) stays
+//   startStaticServer({ root: 'dist', prefix: '/portal/xxgk/' })   // the app at a sub-path, as on a portal
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,8 +28,9 @@ export const MIME = {
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-export async function startStaticServer({ root, host = '127.0.0.1', port = 0, headers = {} } = {}) {
+export async function startStaticServer({ root, host = '127.0.0.1', port = 0, headers = {}, prefix = '/' } = {}) {
   if (!root) throw new Error('startStaticServer: root is required');
+  if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`startStaticServer: prefix must start and end with /: ${prefix}`);
   let rootDir = path.resolve(root);
   let server = null;
   const sockets = new Set();
@@ -43,11 +45,13 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0, he
       res.writeHead(400).end();
       return;
     }
-    if (rel.endsWith('/')) rel += 'index.html';
-    const file = path.join(rootDir, path.normalize(rel));
     const record = { method: req.method, path: url.pathname + url.search, status: 0 };
     requests.push(record);
-    if (!file.startsWith(rootDir + path.sep) || !(req.method === 'GET' || req.method === 'HEAD')) {
+    const inside = rel.startsWith(prefix);
+    rel = '/' + rel.slice(prefix.length);
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(rootDir, path.normalize(rel));
+    if (!inside || !file.startsWith(rootDir + path.sep) || !(req.method === 'GET' || req.method === 'HEAD')) {
       record.status = 404;
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
@@ -79,7 +83,7 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0, he
       return `http://${host}:${srv.port}`;
     },
     get url() {
-      return `${srv.origin}/`;
+      return `${srv.origin}${prefix}`;
     },
     get root() {
       return rootDir;

@@ -1,0 +1,129 @@
+// Trunk post_build hook (Trunk.toml): seals the build in $TRUNK_STAGING_DIR for offline use.
+//
+//   1. Moves the inline module script Trunk writes to start the wasm into a hashed file
+//      (xxgk-boot-<hash>.js, with an integrity attribute), so the Content-Security-Policy needs
+//      no inline script. (Under `trunk serve`, Trunk's live-reload script must stay inline: that
+//      dev page gets 'unsafe-inline' in script-src and a warning.)
+//   2. Checks the page: a CSP meta that allows only the app's own origin, no inline script or
+//      event handler attribute left. A failed check fails the build.
+//   3. Marks index.html with the build version (<meta name="xxgk-build">) and writes sw.js from
+//      pwa/sw.js with the list of every file of the build and its SHA-256 (the precache list).
+//
+// Idempotent: `node scripts/post-build.mjs DIR` re-seals a finished build in DIR (the browser
+// tests use it to make a "next version" of dist/).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SW_TEMPLATE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../pwa/sw.js');
+const BUILD_TOKEN = '__XXGK_BUILD__';
+const BUILD_META = /<meta name="xxgk-build" content="[0-9a-f]*" \/>\n?/g;
+// Trunk's content-hashed names (name-<hex>.js, name-<hex>_bg.wasm, name-<hex>.css) and ours.
+const HASHED_NAME = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
+const LIVE_RELOAD = '.well-known/trunk/ws';
+
+/** Source expressions a directive may hold: this origin only, plus data:/blob: where listed. */
+const ALLOWED_SOURCES = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'worker-src': ["'self'"],
+  'style-src': ["'self'"],
+  // Leptos writes style="…" attributes (e.g. table column widths); attributes cannot load anything.
+  'style-src-attr': ["'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'manifest-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'none'"],
+};
+const REQUIRED = ['default-src', 'script-src', 'object-src', 'base-uri', 'form-action'];
+
+const fail = (message) => {
+  console.error(`post-build: ${message}`);
+  process.exit(1);
+};
+const sha = (algorithm, data) => crypto.createHash(algorithm).update(data);
+
+const dir = path.resolve(process.argv[2] || process.env.TRUNK_STAGING_DIR || fail('no directory: run by Trunk, or pass one'));
+const base = process.env.TRUNK_PUBLIC_URL || './';
+const indexPath = path.join(dir, 'index.html');
+let html = fs.readFileSync(indexPath, 'utf8').replace(BUILD_META, '');
+
+// --- 1. inline scripts out ---
+let devServer = false;
+html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/g, (tag, attrs, code) => {
+  if (/\bsrc\s*=/.test(attrs)) return tag;
+  if (code.includes(LIVE_RELOAD)) {
+    devServer = true;
+    return tag;
+  }
+  if (!/\btype="module"/.test(attrs)) fail(`an inline classic script, not Trunk's loader: ${tag.slice(0, 200)}`);
+  const name = `xxgk-boot-${sha('sha256', code).digest('hex').slice(0, 16)}.js`;
+  fs.writeFileSync(path.join(dir, name), code);
+  const integrity = `sha384-${sha('sha384', code).digest('base64')}`;
+  return `<script type="module" src="${base}${name}" integrity="${integrity}"></script>`;
+});
+
+// --- 2. checks ---
+const cspTags = html.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/gi) || [];
+if (cspTags.length !== 1) fail(`index.html must have exactly one <meta http-equiv="Content-Security-Policy">, found ${cspTags.length}`);
+const policy = /content="([^"]*)"/.exec(cspTags[0])[1];
+const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((t) => t[0]).map(([name, ...sources]) => [name.toLowerCase(), sources]));
+for (const name of REQUIRED) if (!directives.has(name)) fail(`the CSP lacks ${name}`);
+for (const [name, sources] of directives) {
+  const allowed = ALLOWED_SOURCES[name] || fail(`the CSP directive ${name} is not one this app uses`);
+  for (const source of sources) {
+    if (!allowed.includes(source)) fail(`the CSP's ${name} allows ${source}: only ${allowed.join(' ')} may be allowed (nothing from another origin)`);
+  }
+}
+const firstResource = html.search(/<script|<link[^>]+rel="(stylesheet|modulepreload|preload|manifest|icon)"/);
+if (firstResource >= 0 && html.search(/<meta\s+http-equiv="Content-Security-Policy"/i) > firstResource) {
+  fail('the CSP meta must come before every script, stylesheet and link it governs');
+}
+const handler = /<[^>]+\son[a-z]+\s*=|javascript:/i.exec(html);
+if (handler) fail(`inline event handler or javascript: URL in index.html: ${handler[0].slice(0, 120)}`);
+const external = /\s(?:src|href)="(?:[a-z]+:)?\/\/[^"]*"/i.exec(html);
+if (external) fail(`index.html refers to another origin: ${external[0].trim()}`);
+if (devServer) {
+  html = html.replace(/(http-equiv="Content-Security-Policy"\s+content="[^"]*script-src 'self')/, "$1 'unsafe-inline'");
+  console.warn("post-build: warning: Trunk's live-reload script is inline; this dev build's CSP allows inline scripts");
+}
+
+// --- 3. version, precache list, sw.js ---
+function listFiles(root, rel = '') {
+  return fs.readdirSync(path.join(root, rel), { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.'))
+    .flatMap((e) => {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      return e.isDirectory() ? listFiles(root, p) : [p];
+    });
+}
+const files = listFiles(dir)
+  .filter((p) => p !== 'sw.js')
+  .sort()
+  .map((p) => {
+    const data = p === 'index.html' ? html : fs.readFileSync(path.join(dir, p));
+    return { path: p, sha256: sha('sha256', data).digest('hex'), immutable: HASHED_NAME.test(p), size: Buffer.byteLength(data) };
+  });
+if (!files.some((f) => f.path === 'index.html')) fail('no index.html');
+if (!files.some((f) => f.path.endsWith('.wasm'))) fail('no .wasm in the build');
+const version = sha('sha256', files.map((f) => `${f.path}\0${f.sha256}\n`).join('')).digest('hex').slice(0, 16);
+
+html = html.replace(/<\/head>/, `<meta name="xxgk-build" content="${version}" />\n</head>`);
+fs.writeFileSync(indexPath, html);
+const index = files.find((f) => f.path === 'index.html');
+index.sha256 = sha('sha256', html).digest('hex');
+index.size = Buffer.byteLength(html);
+
+const template = fs.readFileSync(SW_TEMPLATE, 'utf8');
+if (template.split(BUILD_TOKEN).length !== 2) fail(`${SW_TEMPLATE} must contain ${BUILD_TOKEN} exactly once`);
+// One file per line, so that a diff of two builds' sw.js reads well.
+const list = files.map(({ path: p, sha256, immutable }) => `    ${JSON.stringify({ path: p, sha256, immutable })}`);
+const build = `{\n  "version": "${version}",\n  "files": [\n${list.join(',\n')}\n  ]\n}`;
+fs.writeFileSync(path.join(dir, 'sw.js'), template.replace(BUILD_TOKEN, build));
+
+const kb = Math.round(files.reduce((s, f) => s + f.size, 0) / 1024);
+console.log(`post-build: build ${version}: sw.js precaches ${files.length} files (${kb} KB)${devServer ? ' [dev server]' : ''}`);

@@ -1,0 +1,117 @@
+// Works offline and talks to no one: one clerk's session, online once, then cut off.
+//
+// Load once (the service worker precaches the build and takes control); stop the server and put
+// the browser offline; reload: the app starts from the cache; type, reload: the draft is kept;
+// build a DOCX; reload once more. Every request of the session stays on the page's origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  startServer, launchBrowser, openApp, reloadApp, waitForServiceWorker, readBuild, listBuildFiles,
+  goOffline, pageBuild, foreignRequests, screenshot, repoRoot,
+} from './lib/harness.mjs';
+
+const UNIT = '平潭综合实验区自然资源与生态环境局（离线）';
+const DRAFT_FIXTURE = path.join(repoRoot, 'core/fixtures/06_pingtan-ziranziyuan-shengtaihuanjing-ju-2023.json');
+
+let server;
+let browser;
+let page;
+let consoleErrors;
+const build = readBuild();
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  ({ page, consoleErrors } = await openApp(browser, server.url));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const unitName = () => page.getByLabel('机关名称', { exact: true });
+const savedStatus = () => page.waitForFunction(
+  () => /^已保存/.test(document.querySelector('[data-testid="save-status"]')?.textContent.trim() ?? ''),
+  null,
+  { timeout: 5000 },
+);
+
+test('the precache list is the build: every file Trunk wrote, with its digest', () => {
+  const listed = build.files.map((f) => f.path);
+  assert.deepEqual(listed, listBuildFiles().filter((p) => p !== 'sw.js'));
+  for (const must of ['index.html', 'manifest.webmanifest', 'docx_worker_loader.js', 'docx_worker.js', 'docx_worker_bg.wasm']) {
+    assert.ok(listed.includes(must), `${must} is precached`);
+  }
+  assert.ok(listed.some((p) => /^xxgk-report-web-[0-9a-f]+_bg\.wasm$/.test(p)), 'the app wasm is precached');
+  const immutable = build.files.filter((f) => f.immutable).map((f) => f.path);
+  assert.ok(immutable.length >= 4 && immutable.every((p) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/.test(p)), `only hashed names are cache-first: ${immutable}`);
+});
+
+test('first load: the service worker takes control with the whole build in one cache', async () => {
+  await waitForServiceWorker(page);
+  assert.equal(await pageBuild(page), build.version);
+  const cached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const entries = await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)));
+    return { names, entries };
+  });
+  assert.deepEqual(cached.names, [`xxgk-report:${server.url}:${build.version}`]);
+  assert.deepEqual(cached.entries[0].sort(), build.files.map((f) => new URL(f.path, server.url).href).sort());
+});
+
+test('offline (server stopped, browser offline): a reload starts the app from the cache', async () => {
+  await goOffline(server, browser);
+  await reloadApp(page, { selector: '[name="unit_name"]' });
+  assert.equal(await page.title(), '政府信息公开工作年度报告编制');
+  assert.equal(await pageBuild(page), build.version);
+  await screenshot(page, 'offline-reload');
+});
+
+test('offline: what is typed is kept across another reload', async () => {
+  await unitName().fill(UNIT);
+  await savedStatus();
+  await reloadApp(page, { selector: '[name="unit_name"]' });
+  assert.equal(await unitName().inputValue(), UNIT);
+});
+
+test('offline: the DOCX writer loads from the cache and builds a .docx', async () => {
+  // Drives the DOCX worker the way src/docx_client.rs does (the worker's protocol is in src/bin/docx_worker.rs).
+  const draft = fs.readFileSync(DRAFT_FIXTURE, 'utf8');
+  const result = await page.evaluate(async (draftJson) => {
+    const worker = new Worker('docx_worker_loader.js');
+    try {
+      return await new Promise((resolve, reject) => {
+        setTimeout(() => reject(new Error('no answer from the DOCX worker in 60 s')), 60_000);
+        worker.onerror = (e) => reject(new Error(`worker error: ${e.message}`));
+        worker.onmessage = ({ data }) => {
+          if (data.ready) worker.postMessage({ id: 1, draft: draftJson });
+          else if (data.error) reject(new Error(data.error));
+          else resolve({ size: data.bytes.length, head: Array.from(data.bytes.slice(0, 4)) });
+        };
+      });
+    } finally {
+      worker.terminate();
+    }
+  }, draft);
+  assert.deepEqual(result.head, [0x50, 0x4b, 0x03, 0x04], 'a ZIP (DOCX) file');
+  assert.ok(result.size > 5000, `${result.size} bytes`);
+});
+
+test('offline: nothing is lost after one more reload, and no errors were logged', async () => {
+  await reloadApp(page, { selector: '[name="unit_name"]' });
+  assert.equal(await unitName().inputValue(), UNIT);
+  await page.waitForTimeout(300);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('the whole session requested nothing from any other origin', async () => {
+  assert.ok(browser.requests.length > build.files.length, `${browser.requests.length} requests recorded`);
+  assert.deepEqual(foreignRequests(browser.requests, server.origin), []);
+  // And the server was asked only for files of the build (no favicon.ico, no stray 404).
+  const known = new Set(['/', '/sw.js', ...build.files.map((f) => `/${f.path}`)]);
+  const unknown = server.requests.filter((r) => !known.has(r.path) || r.status !== 200);
+  assert.deepEqual(unknown, []);
+});
