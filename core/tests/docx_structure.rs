@@ -239,7 +239,7 @@ fn faces_and_sizes_follow_gb_t_9704() {
 
 /// (alignment, left indent, right indent) of the last paragraph whose text is `text`.
 fn placement(doc: &Document, text: &str) -> (String, i64, i64) {
-    let p = doc.descendants().filter(|n| n.has_tag_name((W, "p"))).filter(|p| text_of(*p) == text).last().unwrap();
+    let p = doc.descendants().filter(|n| n.has_tag_name((W, "p"))).rfind(|p| text_of(*p) == text).unwrap();
     let ppr = w_child(p, "pPr").unwrap();
     let ind = w_child(ppr, "ind");
     let side = |name| ind.and_then(|i| w_attr(i, name)).map_or(0, |v| v.parse().unwrap());
