@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startServer, launchBrowser, openApp, reloadApp, waitForServiceWorker, readBuild, listBuildFiles,
+  startServer, launchBrowser, openApp, reloadApp, waitForServiceWorker, waitForSaved, readBuild, listBuildFiles,
   goOffline, pageBuild, foreignRequests, screenshot, repoRoot,
 } from './lib/harness.mjs';
 
@@ -33,11 +33,6 @@ after(async () => {
 });
 
 const unitName = () => page.getByLabel('机关名称', { exact: true });
-const savedStatus = () => page.waitForFunction(
-  () => /^已保存/.test(document.querySelector('[data-testid="save-status"]')?.textContent.trim() ?? ''),
-  null,
-  { timeout: 5000 },
-);
 
 test('the precache list is the build: every file Trunk wrote, with its digest', () => {
   const listed = build.files.map((f) => f.path);
@@ -72,7 +67,7 @@ test('offline (server stopped, browser offline): a reload starts the app from th
 
 test('offline: what is typed is kept across another reload', async () => {
   await unitName().fill(UNIT);
-  await savedStatus();
+  await waitForSaved(page);
   await reloadApp(page, { selector: '[name="unit_name"]' });
   assert.equal(await unitName().inputValue(), UNIT);
 });

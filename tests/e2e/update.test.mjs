@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
-  startServer, launchBrowser, openApp, waitForApp, waitForServiceWorker, readBuild, makeNextBuild, pageBuild,
+  startServer, launchBrowser, openApp, waitForApp, waitForServiceWorker, waitForSaved, readBuild, makeNextBuild, pageBuild,
   foreignRequests, screenshot,
 } from './lib/harness.mjs';
 
@@ -39,11 +39,6 @@ const unitName = (page) => page.getByLabel('机关名称', { exact: true });
 const refreshButton = (page) => page.getByRole('button', { name: REFRESH });
 const testMark = (page) => page.evaluate(() => document.querySelector('meta[name="xxgk-test-build"]')?.content ?? null);
 const cacheNames = (page) => page.evaluate(() => caches.keys());
-const saved = (page) => page.waitForFunction(
-  () => /^已保存/.test(document.querySelector('[data-testid="save-status"]')?.textContent.trim() ?? ''),
-  null,
-  { timeout: 5000 },
-);
 /** The app's own update check, as on its hourly timer: it also runs when the network comes back. */
 const checkForUpdate = (page) => page.evaluate(() => dispatchEvent(new Event('online')));
 
@@ -56,7 +51,7 @@ test('a new version waiting shows the banner; clicking reloads into it and keeps
   const first = readBuild(server.root);
   assert.equal(await pageBuild(page), first.version);
   await unitName(page).fill('平潭综合实验区市场监督管理局');
-  await saved(page);
+  await waitForSaved(page);
   assert.equal(await refreshButton(page).count(), 0, 'no banner while there is nothing new');
 
   const next = deploy('2');

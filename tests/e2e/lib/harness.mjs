@@ -217,6 +217,15 @@ export async function goOffline(server, browser) {
   await browser.context.setOffline(true);
 }
 
+/** Resolves once the drafts status line says 「已保存 …」 (the open draft is in localStorage). */
+export async function waitForSaved(page, { timeout = 5000 } = {}) {
+  await page.waitForFunction(
+    () => /^已保存/.test(document.querySelector('[data-testid="save-status"]')?.textContent.trim() ?? ''),
+    null,
+    { timeout },
+  );
+}
+
 /** The build version of the page as loaded (<meta name="xxgk-build">). */
 export async function pageBuild(page) {
   return page.locator('meta[name="xxgk-build"]').getAttribute('content');
