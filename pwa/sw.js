@@ -71,14 +71,19 @@ async function precache() {
   const cache = await caches.open(CACHE);
   await Promise.all(BUILD.files.map(async (file) => {
     const url = new URL(file.path, SCOPE).href;
-    const response = await fetch(url, { cache: 'no-cache' });
-    if (!response.ok) throw new Error(`precache ${file.path}: HTTP ${response.status}`);
-    const body = await response.arrayBuffer();
-    if (!(await ofThisBuild(file, body))) {
-      throw new Error(`precache ${file.path}: the server has another build's file (this is build ${BUILD.version})`);
+    // A hashed file the page just loaded is in the HTTP cache already; anything else is revalidated.
+    const modes = file.immutable ? ['default', 'reload'] : ['no-cache'];
+    for (const mode of modes) {
+      const response = await fetch(url, { cache: mode });
+      if (!response.ok) throw new Error(`precache ${file.path}: HTTP ${response.status}`);
+      const body = await response.arrayBuffer();
+      if (await ofThisBuild(file, body)) {
+        const type = TYPES[file.path.split('.').pop()] || response.headers.get('content-type') || 'application/octet-stream';
+        await cache.put(url, new Response(body, { headers: { 'content-type': type } }));
+        return;
+      }
     }
-    const type = TYPES[file.path.split('.').pop()] || response.headers.get('content-type') || 'application/octet-stream';
-    await cache.put(url, new Response(body, { headers: { 'content-type': type } }));
+    throw new Error(`precache ${file.path}: the server has another build's file (this is build ${BUILD.version})`);
   }));
 }
 

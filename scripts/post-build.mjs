@@ -110,7 +110,10 @@ const files = listFiles(dir)
   });
 if (!files.some((f) => f.path === 'index.html')) fail('no index.html');
 if (!files.some((f) => f.path.endsWith('.wasm'))) fail('no .wasm in the build');
-const version = sha('sha256', files.map((f) => `${f.path}\0${f.sha256}\n`).join('')).digest('hex').slice(0, 16);
+const template = fs.readFileSync(SW_TEMPLATE, 'utf8');
+if (template.split(BUILD_TOKEN).length !== 2) fail(`${SW_TEMPLATE} must contain ${BUILD_TOKEN} exactly once`);
+// The service worker's own code counts too: a new sw.js is a new version with a cache of its own.
+const version = sha('sha256', files.map((f) => `${f.path}\0${f.sha256}\n`).join('') + template).digest('hex').slice(0, 16);
 
 html = html.replace(/<\/head>/, `<meta name="xxgk-build" content="${version}" />\n</head>`);
 fs.writeFileSync(indexPath, html);
@@ -118,8 +121,6 @@ const index = files.find((f) => f.path === 'index.html');
 index.sha256 = sha('sha256', html).digest('hex');
 index.size = Buffer.byteLength(html);
 
-const template = fs.readFileSync(SW_TEMPLATE, 'utf8');
-if (template.split(BUILD_TOKEN).length !== 2) fail(`${SW_TEMPLATE} must contain ${BUILD_TOKEN} exactly once`);
 // One file per line, so that a diff of two builds' sw.js reads well.
 const list = files.map(({ path: p, sha256, immutable }) => `    ${JSON.stringify({ path: p, sha256, immutable })}`);
 const build = `{\n  "version": "${version}",\n  "files": [\n${list.join(',\n')}\n  ]\n}`;

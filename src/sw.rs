@@ -158,6 +158,8 @@ fn on_controller_change(container: &ServiceWorkerContainer, updates: Updates, bu
         let build = build.clone();
         wasm_bindgen_futures::spawn_local(async move {
             if version_of(&controller).await.as_deref() != Some(build.as_str()) {
+                // Another window let the new version in: nothing waits any more, a reload is enough.
+                WAITING.set(None);
                 updates.available.set(true);
             }
         });

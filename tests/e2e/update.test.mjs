@@ -95,8 +95,36 @@ test('a window opened after a deploy switches silently; the window still on the 
   assert.deepEqual(otherErrors, []);
 });
 
-test('when the draft cannot be saved, the refresh is held and nothing is lost', async () => {
+test('two windows on the old version: after one refreshes, the other reloads at once when clicked', async () => {
+  const { page: other, consoleErrors: otherErrors } = await openApp(browser, server.url, { selector: '[name="unit_name"]' });
   deploy('4');
+  await checkForUpdate(page);
+  await refreshButton(page).waitFor({ timeout: 30_000 });
+  await refreshButton(other).waitFor({ timeout: 30_000 });
+  const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+  await refreshButton(page).click();
+  await reloaded;
+  assert.equal(await testMark(page), '4');
+
+  // The new version is in control now; the other window's click needs no waiting worker.
+  await other.waitForFunction(async () => {
+    const channel = new MessageChannel();
+    const answer = new Promise((resolve) => { channel.port1.onmessage = ({ data }) => resolve(data.version); });
+    navigator.serviceWorker.controller.postMessage({ type: 'version' }, [channel.port2]);
+    return (await answer) !== document.querySelector('meta[name="xxgk-build"]').content;
+  }, null, { timeout: 10_000 });
+  const t0 = Date.now();
+  const otherReloaded = other.waitForEvent('load', { timeout: 30_000 });
+  await refreshButton(other).click();
+  await otherReloaded;
+  assert.ok(Date.now() - t0 < 3000, `reloaded after ${Date.now() - t0} ms`);
+  assert.equal(await testMark(other), '4');
+  await other.close();
+  assert.deepEqual(otherErrors, []);
+});
+
+test('when the draft cannot be saved, the refresh is held and nothing is lost', async () => {
+  deploy('5');
   await checkForUpdate(page);
   await refreshButton(page).waitFor({ timeout: 30_000 });
   // Storage refuses every write from now on.
@@ -111,7 +139,7 @@ test('when the draft cannot be saved, the refresh is held and nothing is lost', 
   await held.waitFor();
   assert.match(await held.textContent(), /尚未能保存/);
   await page.waitForTimeout(1000);
-  assert.equal(await testMark(page), '3', 'not reloaded');
+  assert.equal(await testMark(page), '4', 'not reloaded');
   assert.equal(await unitName(page).inputValue(), '存储失败时输入的文字');
 });
 
