@@ -11,7 +11,6 @@ use leptos::task::spawn_local;
 use web_sys::{DragEvent, HtmlInputElement};
 use xxgk_core::checks::{run_checks, CheckOptions};
 use xxgk_core::model::Report;
-use xxgk_core::storage::import::{read_draft_file, too_large, MAX_FILE_BYTES};
 use xxgk_core::storage::{draft_title, DraftId, DraftMeta, DraftSummary};
 
 use crate::state::Tally;
@@ -88,18 +87,8 @@ impl Imports {
 }
 
 async fn read_one(drafts: Drafts, file: &web_sys::File) -> ImportRow {
-    let name = file.name();
-    let mut row = ImportRow { file: name.clone(), title: String::new(), tally: None, outcome: Outcome::Skipped };
-    let size = file.size() as u64;
-    let report = if size > MAX_FILE_BYTES {
-        Err(too_large(&name, size))
-    } else {
-        match files::read_text(file).await {
-            Ok(text) => read_draft_file(&name, &text),
-            Err(message) => Err(message),
-        }
-    };
-    let report = match report {
+    let mut row = ImportRow { file: file.name(), title: String::new(), tally: None, outcome: Outcome::Skipped };
+    let report = match files::read_draft(file).await {
         Ok(report) => report,
         Err(message) => {
             row.outcome = Outcome::Refused(message);

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::HtmlInputElement;
 use xxgk_core::model::Report;
-use xxgk_core::storage::import::{read_draft_file, too_large, MAX_FILE_BYTES};
 use xxgk_core::storage::DraftSummary;
 
 use crate::state::ui::{use_ui, Tone};
@@ -45,17 +44,7 @@ pub fn NextYearDialog(on_close: impl Fn() + Copy + Send + Sync + 'static) -> imp
         let Some(file) = files::list(el.files()).into_iter().next() else { return };
         el.set_value("");
         spawn_local(async move {
-            let name = file.name();
-            let size = file.size() as u64;
-            let read = if size > MAX_FILE_BYTES {
-                Err(too_large(&name, size))
-            } else {
-                match files::read_text(&file).await {
-                    Ok(text) => read_draft_file(&name, &text),
-                    Err(message) => Err(message),
-                }
-            };
-            match read {
+            match files::read_draft(&file).await {
                 Ok(last) => start(last),
                 Err(message) => error.set(Some(message)),
             }

@@ -5,6 +5,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+use xxgk_core::storage::import::{read_draft_file, too_large, MAX_FILE_BYTES};
 
 /// Saves `blob` as `name` through a Blob URL and a clicked download link.
 pub fn save_blob(blob: &Blob, name: &str) -> Result<(), JsValue> {
@@ -45,4 +46,15 @@ pub fn list(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     let text = JsFuture::from(file.text()).await.map_err(|_| format!("无法读取「{}」", file.name()))?;
     text.as_string().ok_or_else(|| format!("无法读取「{}」", file.name()))
+}
+
+/// The report in a draft file the user picked or dropped, or a message naming
+/// the file and what is wrong with it.
+pub async fn read_draft(file: &web_sys::File) -> Result<xxgk_core::model::Report, String> {
+    let name = file.name();
+    let size = file.size() as u64;
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(&name, size));
+    }
+    read_draft_file(&name, &read_text(file).await?)
 }

@@ -228,7 +228,7 @@ impl Drafts {
 
     /// Conflict: keeps both, saving this window's report as a new draft.
     pub fn save_mine_as_new(self) {
-        let title = self.title();
+        let title = untrack(|| self.title());
         self.seen.update_value(|seen| seen.raw = None);
         self.current.set(library::new_id());
         self.meta.update(|meta| meta.name = format!("{title}（本窗口副本）"));

@@ -27,7 +27,11 @@ impl Drafts {
         if key.is_none() || key.as_deref() == Some(current_key.as_str()) {
             self.other_window_wrote(event.new_value());
         }
-        self.refresh_index();
+        match key {
+            // One record changed: re-read only that one (the other window saves often while typing).
+            Some(key) => self.index.update(|index| index.apply(&key, event.new_value().as_deref())),
+            None => self.refresh_index(),
+        }
     }
 
     fn other_window_wrote(self, new: Option<String>) {

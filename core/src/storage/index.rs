@@ -68,24 +68,40 @@ impl DraftIndex {
     pub fn build<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> DraftIndex {
         let mut index = DraftIndex::default();
         for (key, raw) in entries {
-            if is_backup_key(key) {
-                index.backups.push(key.to_string());
-            } else if let Some(id) = draft_id_of_key(key) {
-                match decode(raw) {
-                    Ok(o) => index.drafts.push(DraftSummary::new(id, &o.report, &o.meta, &o.access)),
-                    Err(problem) => index.broken.push(BrokenDraft { id, problem }),
-                }
-            }
+            index.file(key, raw);
         }
         index.sort();
-        index.broken.sort_by(|a, b| a.id.cmp(&b.id));
-        index.backups.sort();
         index
     }
 
-    /// Newest first; the id (creation order) breaks ties so the order is stable.
+    /// Follows one key written (`Some`) or removed (`None`), e.g. by another window.
+    pub fn apply(&mut self, key: &str, raw: Option<&str>) {
+        if let Some(id) = draft_id_of_key(key) {
+            self.remove(&id);
+        }
+        self.backups.retain(|k| k != key);
+        if let Some(raw) = raw {
+            self.file(key, raw);
+        }
+        self.sort();
+    }
+
+    fn file(&mut self, key: &str, raw: &str) {
+        if is_backup_key(key) {
+            self.backups.push(key.to_string());
+        } else if let Some(id) = draft_id_of_key(key) {
+            match decode(raw) {
+                Ok(o) => self.drafts.push(DraftSummary::new(id, &o.report, &o.meta, &o.access)),
+                Err(problem) => self.broken.push(BrokenDraft { id, problem }),
+            }
+        }
+    }
+
+    /// Drafts newest first; the id (creation order) breaks ties so the order is stable.
     fn sort(&mut self) {
         self.drafts.sort_by(|a, b| b.saved_at_ms.cmp(&a.saved_at_ms).then_with(|| b.id.cmp(&a.id)));
+        self.broken.sort_by(|a, b| a.id.cmp(&b.id));
+        self.backups.sort();
     }
 
     /// Adds or replaces the line of `summary.id` (after a save).

@@ -207,6 +207,27 @@ fn the_index_follows_saves_and_deletes() {
 }
 
 #[test]
+fn the_index_follows_single_keys_written_elsewhere() {
+    let a = DraftId::generate(1, 1);
+    let key = draft_key(&a);
+    let good = encode(&pingtan_2021(), &meta());
+    let mut index = DraftIndex::build([(key.as_str(), good.as_str())]);
+    assert_eq!(index.drafts.len(), 1);
+    index.apply(&key, Some("{damaged"));
+    assert!(index.drafts.is_empty());
+    assert_eq!(index.broken.len(), 1);
+    index.apply(&key, Some(&good));
+    assert_eq!((index.drafts.len(), index.broken.len()), (1, 0));
+    let backup = backup_key(&a, 9);
+    index.apply(&backup, Some("{damaged"));
+    assert_eq!(index.backups, [backup.clone()]);
+    index.apply(&backup, None);
+    index.apply(&key, None);
+    index.apply("another-app:x", Some("1"));
+    assert_eq!(index, DraftIndex::default());
+}
+
+#[test]
 fn an_import_for_the_same_unit_and_year_is_recognised() {
     let mut index = DraftIndex::default();
     let report = pingtan_2021();
