@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
     let state = provide_editor(Report::new(last_year));
     let ui = provide_ui();
     crate::shortcuts::install(state);
+    crate::shortcuts::prepare_printing(ui);
     // Opens the last draft (replacing the empty report) and saves every edit.
     crate::storage::install(state);
 
@@ -52,7 +53,9 @@ pub fn App() -> impl IntoView {
                     <ChecksPanel />
                 </aside>
             </div>
-            <Preview />
+            <Show when=move || ui.preview_built.get()>
+                <Preview />
+            </Show>
         </main>
     }
 }

@@ -5,6 +5,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::state::ui::Ui;
 use crate::state::EditorState;
 
 pub fn install(state: EditorState) {
@@ -13,15 +14,22 @@ pub fn install(state: EditorState) {
         if e.is_composing() || e.key_code() == 229 || !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
             return;
         }
-        let key = e.key().to_lowercase();
-        let redo = key == "y" || (key == "z" && e.shift_key());
-        if redo {
+        let key = e.key();
+        let is = |letter: &str| key.eq_ignore_ascii_case(letter);
+        if is("y") || (is("z") && e.shift_key()) {
             e.prevent_default();
             state.redo();
-        } else if key == "z" {
+        } else if is("z") {
             e.prevent_default();
             state.undo();
         }
     });
     let _ = window_event_listener(ev::focusin, move |_| state.seal());
+}
+
+/// The preview is what prints: build it when the page is first idle, and in
+/// any case before the browser prints (Ctrl+P fires `beforeprint`).
+pub fn prepare_printing(ui: Ui) {
+    let _ = window_event_listener_untyped("beforeprint", move |_| ui.build_preview());
+    request_idle_callback(move || ui.build_preview());
 }

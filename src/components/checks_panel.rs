@@ -15,10 +15,12 @@ pub fn ChecksPanel() -> impl IntoView {
     let by_status = move |status: Status| {
         Memo::new(move |_| {
             state.checks.with(|all| {
-                let mut picked: Vec<CheckResult> = all.iter().filter(|r| r.status == status).cloned().collect();
-                // Stable: document order within each severity.
-                picked.sort_by_key(|r| r.severity != Severity::Error);
-                picked
+                // Errors first, each severity in document order.
+                [Severity::Error, Severity::Warning]
+                    .into_iter()
+                    .flat_map(|severity| all.iter().filter(move |r| r.status == status && r.severity == severity))
+                    .cloned()
+                    .collect::<Vec<CheckResult>>()
             })
         })
     };

@@ -1,70 +1,99 @@
-//! One input cell of a table.
+//! One input cell of a table: static markup, updated in place by its row.
 //!
-//! It shows exactly what was typed (or, for a computed total, the computed
-//! value, read-only), the core's message when the text is not a valid number,
-//! and the highlight of the worst failing check it takes part in. Each of
-//! those is its own memo, so a keystroke elsewhere re-renders nothing here
-//! unless this cell's own text, message or highlight changed.
-//! Typing, keys and paste are handled once for the whole table by the grid.
+//! A cell shows exactly what was typed (or, for a computed total, the
+//! computed value, read-only), the core's message when the text is not a
+//! valid number, and the highlight of the worst failing check it takes part
+//! in. Its row ([`super::grid_row`]) derives what each cell shows and, when
+//! that changes, [`paint`]s only the cells that changed: one memo and one
+//! effect per row rather than a dozen reactive nodes per cell, so a keystroke
+//! costs the same whatever the size of the tables.
 
+use leptos::html;
 use leptos::prelude::*;
+use web_sys::{HtmlElement, HtmlInputElement};
 use xxgk_core::format::FieldSpec;
-use xxgk_core::{totals, value};
+use xxgk_core::value;
 
-use crate::state::{use_editor, Mark};
+use crate::state::Mark;
+
+/// What an input cell shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CellView {
+    /// As typed, or the computed total.
+    pub text: String,
+    /// A computed total (read-only).
+    pub computed: bool,
+    /// The worst failing check the cell takes part in.
+    pub mark: Option<Mark>,
+    /// The whole editor is read-only.
+    pub locked: bool,
+}
+
+/// The elements of one cell, for [`paint`].
+#[derive(Clone, Copy)]
+pub struct CellRefs {
+    pub td: NodeRef<html::Td>,
+    pub input: NodeRef<html::Input>,
+    pub message: NodeRef<html::Div>,
+}
+
+impl CellRefs {
+    pub fn new() -> CellRefs {
+        CellRefs { td: NodeRef::new(), input: NodeRef::new(), message: NodeRef::new() }
+    }
+}
 
 #[component]
-pub fn GridCell(field: &'static FieldSpec, col: usize, col_span: usize) -> impl IntoView {
-    let state = use_editor();
-    let key = field.key;
-    let path = key.path();
-    let computed = Memo::new(move |_| {
-        state.auto_totals.track();
-        state.report().with_untracked(|r| totals::is_computed(r, key))
-    });
-    let text = Memo::new(move |_| {
-        let shown = |r: &xxgk_core::model::Report| r.raw(key).unwrap_or_default().to_string();
-        if computed.get() {
-            state.with_totals.with(shown)
-        } else {
-            state.report().with(shown)
-        }
-    });
-    let problem = Memo::new(move |_| {
-        if computed.get() {
-            return None;
-        }
-        text.with(|t| value::parse(field.kind, t).err().map(|e| e.message()))
-    });
-    let mark = Memo::new(move |_| state.marks.with(|m| m.get(key)));
-    let message_id = format!("msg-{path}");
-    let described_by = message_id.clone();
-
+pub fn GridCell(field: &'static FieldSpec, refs: CellRefs, col: usize, col_span: usize) -> impl IntoView {
+    let path = field.key.path();
     view! {
-        <td
-            colspan=col_span
-            data-col=col
-            class="cell"
-            class=("computed", move || computed.get())
-            class=("invalid", move || problem.with(Option::is_some))
-            class=(Mark::Error.class(), move || mark.get() == Some(Mark::Error))
-            class=(Mark::Warning.class(), move || mark.get() == Some(Mark::Warning))
-        >
+        <td node_ref=refs.td colspan=col_span data-col=col class="cell">
             <input
+                node_ref=refs.input
                 type="text"
                 inputmode="decimal"
                 autocomplete="off"
                 spellcheck="false"
-                data-field=path
+                data-field=path.clone()
                 aria-label=field.accessible_label()
-                title=move || computed.get().then_some("自动计算：由同行或同列各项相加得出")
-                prop:value=move || text.get()
-                readonly=move || computed.get() || state.read_only().get()
-                tabindex=move || computed.get().then_some("-1")
-                aria-invalid=move || problem.with(Option::is_some).then_some("true")
-                aria-describedby=move || problem.with(Option::is_some).then(|| described_by.clone())
             />
-            {move || problem.get().map(|message| view! { <div class="cell-msg" id=message_id.clone() role="alert">{message}</div> })}
+            <div node_ref=refs.message class="cell-msg" id=format!("msg-{path}") role="alert" hidden></div>
         </td>
     }
+}
+
+/// Brings a cell's elements in line with `view` (the `value` property, as
+/// `prop:value` would, but only when it differs from what is shown, so the
+/// caret of the cell being typed into never moves).
+pub fn paint(field: &FieldSpec, refs: CellRefs, view: &CellView) {
+    let (Some(td), Some(input), Some(message)) = (refs.td.get_untracked(), refs.input.get_untracked(), refs.message.get_untracked())
+    else {
+        return;
+    };
+    let input: &HtmlInputElement = &input;
+    if input.value() != view.text {
+        input.set_value(&view.text);
+    }
+    let problem = if view.computed { None } else { value::parse(field.kind, &view.text).err().map(|e| e.message()) };
+    let classes = td.class_list();
+    let _ = classes.toggle_with_force("computed", view.computed);
+    let _ = classes.toggle_with_force("invalid", problem.is_some());
+    let _ = classes.toggle_with_force(Mark::Error.class(), view.mark == Some(Mark::Error));
+    let _ = classes.toggle_with_force(Mark::Warning.class(), view.mark == Some(Mark::Warning));
+    input.set_read_only(view.computed || view.locked);
+    set_attribute(input, "tabindex", view.computed.then_some("-1"));
+    set_attribute(input, "title", view.computed.then_some("自动计算：由同行或同列各项相加得出"));
+    set_attribute(input, "aria-invalid", problem.is_some().then_some("true"));
+    let message_id = message.id();
+    set_attribute(input, "aria-describedby", problem.is_some().then_some(message_id.as_str()));
+    let message: &HtmlElement = &message;
+    message.set_hidden(problem.is_none());
+    message.set_text_content(problem.as_deref());
+}
+
+fn set_attribute(element: &HtmlElement, name: &str, value: Option<&str>) {
+    let _ = match value {
+        Some(v) => element.set_attribute(name, v),
+        None => element.remove_attribute(name),
+    };
 }

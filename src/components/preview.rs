@@ -3,11 +3,13 @@
 //! [`TableSpec`]s as the grid, 落款 and 版记. The print stylesheet prints only
 //! this, on A4 with the GB/T 9704 margins.
 
+use leptos::html;
 use leptos::prelude::*;
-use xxgk_core::format::{format, CellContent, FieldKey, SectionBody, TableSpec};
+use xxgk_core::format::{format, CellContent, GridCell as SpecCell, SectionBody, TableSpec};
 use xxgk_core::model::Report;
 use xxgk_core::value;
 
+use super::grid_row::field_keys;
 use super::table_grid::{col_group, label_class};
 use crate::state::use_editor;
 
@@ -83,40 +85,61 @@ fn Paragraphs(text: Memo<String>) -> impl IntoView {
 
 #[component]
 fn PreviewTable(spec: &'static TableSpec) -> impl IntoView {
-    let state = use_editor();
-    let rows = spec
-        .rows
-        .iter()
-        .map(|row| {
-            let cells = row
-                .iter()
-                .map(|cell| match &cell.content {
-                    CellContent::Label(label) => view! {
-                        <th colspan=cell.col_span rowspan=cell.row_span class=label_class(label.style)>{label.text}</th>
-                    }
-                    .into_any(),
-                    CellContent::Field(key) => {
-                        let key: FieldKey = *key;
-                        let kind = spec.field(key).map(|f| f.kind);
-                        let shown = Memo::new(move |_| {
-                            state.with_totals.with(|r| {
-                                let raw = r.raw(key).unwrap_or_default();
-                                kind.map_or_else(|| raw.to_string(), |k| value::normalize(k, raw))
-                            })
-                        });
-                        view! { <td colspan=cell.col_span class="num">{move || shown.get()}</td> }.into_any()
-                    }
-                })
-                .collect_view();
-            view! { <tr>{cells}</tr> }
-        })
-        .collect_view();
     view! {
         <table class=format!("doc-table doc-{}", spec.id.key())>
             {col_group(spec)}
-            <tbody>{rows}</tbody>
+            <tbody>{spec.rows.iter().map(|row| view! { <PreviewRow spec=spec cells=row /> }).collect_view()}</tbody>
         </table>
     }
+}
+
+/// A printed table row: one memo for the row's figures as printed (canonical
+/// numbers, computed totals) and one effect writing the cells that changed.
+#[component]
+fn PreviewRow(spec: &'static TableSpec, cells: &'static [SpecCell]) -> impl IntoView {
+    let state = use_editor();
+    let keys = field_keys(cells);
+    let refs: Vec<NodeRef<html::Td>> = keys.iter().map(|_| NodeRef::new()).collect();
+    if !keys.is_empty() {
+        let printed = Memo::new(move |_| {
+            state.with_totals.with(|r| {
+                keys.iter()
+                    .map(|&key| {
+                        let raw = r.raw(key).unwrap_or_default();
+                        spec.field(key).map_or_else(|| raw.to_string(), |f| value::normalize(f.kind, raw))
+                    })
+                    .collect::<Vec<String>>()
+            })
+        });
+        let refs = refs.clone();
+        Effect::new(move |shown: Option<Vec<String>>| {
+            printed.with(|now| {
+                for (i, text) in now.iter().enumerate() {
+                    if shown.as_ref().and_then(|s| s.get(i)) != Some(text) {
+                        if let Some(td) = refs[i].get_untracked() {
+                            td.set_text_content(Some(text));
+                        }
+                    }
+                }
+                now.clone()
+            })
+        });
+    }
+    let mut next = refs.into_iter();
+    let row = cells
+        .iter()
+        .map(|cell| match &cell.content {
+            CellContent::Label(label) => view! {
+                <th colspan=cell.col_span rowspan=cell.row_span class=label_class(label.style)>{label.text}</th>
+            }
+            .into_any(),
+            CellContent::Field(_) => {
+                let td = next.next().unwrap_or_default();
+                view! { <td node_ref=td colspan=cell.col_span class="num"></td> }.into_any()
+            }
+        })
+        .collect_view();
+    view! { <tr>{row}</tr> }
 }
 
 /// The non-blank lines of a free text.

@@ -15,10 +15,10 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, Event, HtmlInputElement, KeyboardEvent, MouseEvent};
-use xxgk_core::format::{CellContent, FieldKey, GridCell as SpecCell, LabelStyle, TableSpec};
+use xxgk_core::format::{FieldKey, LabelStyle, TableSpec};
 use xxgk_core::{paste, totals};
 
-use super::grid_cell::GridCell;
+use super::grid_row::GridRow;
 use crate::dom::{caret_at_edge, focus_cell, is_composing, target_input};
 use crate::grid::{plan_paste, FieldLayout, Move};
 use crate::state::ui::{use_ui, Tone};
@@ -160,34 +160,10 @@ pub fn TableGrid(spec: &'static TableSpec) -> impl IntoView {
             on:mouseup=on_mouseup
         >
             {col_group(spec)}
-            <thead>{head.iter().map(|row| grid_row(spec, row)).collect_view()}</thead>
-            <tbody>{body.iter().map(|row| grid_row(spec, row)).collect_view()}</tbody>
+            <thead>{head.iter().map(|row| view! { <GridRow spec=spec cells=row /> }).collect_view()}</thead>
+            <tbody>{body.iter().map(|row| view! { <GridRow spec=spec cells=row /> }).collect_view()}</tbody>
         </table>
     }
-}
-
-fn grid_row(spec: &'static TableSpec, row: &'static [SpecCell]) -> impl IntoView {
-    let cells = row
-        .iter()
-        .map(|cell| match &cell.content {
-            CellContent::Label(label) => view! {
-                <th
-                    colspan=cell.col_span
-                    rowspan=cell.row_span
-                    class=label_class(label.style)
-                    scope=label_scope(label.style)
-                >
-                    {label.text}
-                </th>
-            }
-            .into_any(),
-            CellContent::Field(key) => match spec.field(*key) {
-                Some(field) => view! { <GridCell field=field col=cell.col col_span=cell.col_span /> }.into_any(),
-                None => view! { <td colspan=cell.col_span></td> }.into_any(),
-            },
-        })
-        .collect_view();
-    view! { <tr>{cells}</tr> }
 }
 
 /// The grid's column widths, as shares of the table width (shared with the preview).
@@ -196,7 +172,11 @@ pub fn col_group(spec: &TableSpec) -> impl IntoView {
     let cols = spec
         .col_widths
         .iter()
-        .map(|w| view! { <col style=format!("width:{:.2}%", f64::from(*w) * 100.0 / f64::from(total)) /> })
+        .map(|w| {
+            // Hundredths of a percent, in integers (no float formatting in the wasm).
+            let share = w * 10_000 / total;
+            view! { <col style=format!("width:{}.{:02}%", share / 100, share % 100) /> }
+        })
         .collect_view();
     view! { <colgroup>{cols}</colgroup> }
 }
@@ -213,7 +193,7 @@ pub fn label_class(style: LabelStyle) -> &'static str {
     }
 }
 
-fn label_scope(style: LabelStyle) -> Option<&'static str> {
+pub fn label_scope(style: LabelStyle) -> Option<&'static str> {
     match style {
         LabelStyle::ColumnHeader => Some("col"),
         LabelStyle::RowHeader => Some("row"),

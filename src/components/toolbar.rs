@@ -13,7 +13,11 @@ pub fn Toolbar() -> impl IntoView {
         state.edit(|r| r.auto_totals = !r.auto_totals);
     };
     let print = move |_| {
-        let _ = window().print();
+        // Build the preview first; print once it is in the page.
+        ui.build_preview();
+        request_animation_frame(|| {
+            let _ = window().print();
+        });
     };
     view! {
         <div class="toolbar" role="toolbar" aria-label="编辑工具">
@@ -37,7 +41,7 @@ pub fn Toolbar() -> impl IntoView {
             <button
                 type="button"
                 aria-pressed=move || if ui.preview.get() { "true" } else { "false" }
-                on:click=move |_| ui.preview.update(|p| *p = !*p)
+                on:click=move |_| ui.show_preview(!ui.preview.get_untracked())
             >
                 {move || if ui.preview.get() { "返回编辑" } else { "预览" }}
             </button>

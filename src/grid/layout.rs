@@ -49,16 +49,14 @@ impl FieldLayout {
         let rows = spec
             .rows
             .iter()
+            // A grid row lists its cells left to right already.
             .map(|row| {
-                let mut slots: Vec<Slot> = row
-                    .iter()
+                row.iter()
                     .filter_map(|cell| match cell.content {
                         CellContent::Field(key) => Some(Slot { key, col: cell.col, col_span: cell.col_span }),
                         CellContent::Label(_) => None,
                     })
-                    .collect();
-                slots.sort_by_key(|s| s.col);
-                slots
+                    .collect::<Vec<Slot>>()
             })
             .filter(|slots| !slots.is_empty())
             .collect();

@@ -20,17 +20,33 @@ pub struct Notice {
 pub struct Ui {
     /// Show the document as printed instead of the form.
     pub preview: RwSignal<bool>,
+    /// The preview is built (it is needed for printing); it is built lazily,
+    /// when the page is first idle, opened, or about to print.
+    pub preview_built: RwSignal<bool>,
     pub notice: RwSignal<Option<Notice>>,
 }
 
 impl Ui {
+    /// Shows the form or the preview.
+    pub fn show_preview(&self, show: bool) {
+        self.preview_built.set(true);
+        self.preview.set(show);
+    }
+
+    /// Builds the preview now (for printing), if it is not built yet.
+    pub fn build_preview(&self) {
+        if !self.preview_built.get_untracked() {
+            self.preview_built.set(true);
+        }
+    }
+
     pub fn notify(&self, text: impl Into<String>, tone: Tone) {
         self.notice.set(Some(Notice { text: text.into(), tone }));
     }
 }
 
 pub fn provide_ui() -> Ui {
-    let ui = Ui { preview: RwSignal::new(false), notice: RwSignal::new(None) };
+    let ui = Ui { preview: RwSignal::new(false), preview_built: RwSignal::new(false), notice: RwSignal::new(None) };
     provide_context(ui);
     ui
 }

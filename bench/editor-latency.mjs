@@ -1,0 +1,200 @@
+// Editor benchmark (not a test): how fast the editor answers, on the release build.
+//
+//   node bench/editor-latency.mjs [--edits 200] [--dist dist]
+//
+// 1. First load, served from 127.0.0.1 with brotli (as a portal would), in a fresh profile,
+//    unthrottled and with the CPU throttled 4× (CDP Emulation.setCPUThrottlingRate):
+//    - bytes transferred (brotli, as on the wire) until the grid is usable;
+//    - time from navigation until the grid is usable, and until a digit typed into a cell has
+//      its check result shown (the check's entry in the panel re-rendered with the new figures).
+// 2. Keystroke latency with the CPU throttled 4×: with a whole real report filled in (automatic
+//    totals off, so every keystroke flips checks), type N single digits into one 表三 cell that
+//    alternately break and repair two sums. Each sample runs, in the page, from the input event's
+//    timestamp to the end of the first frame in which the checks panel shows the new result
+//    (measured after that frame's rendering, via a message posted from requestAnimationFrame).
+//    Prints median, p95 and max.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { launchBrowser, repoRoot } from '../tests/e2e/lib/harness.mjs';
+import { MIME } from '../tests/e2e/lib/server.mjs';
+import { report } from '../tests/e2e/editor.page.mjs';
+import { Editor } from '../tests/e2e/editor.page.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const EDITS = Number(opt('edits', 200));
+const DIST = path.resolve(opt('dist', process.env.XXGK_DIST || path.join(repoRoot, 'dist')));
+const THROTTLE = 4;
+
+/** A static server that sends brotli (quality 11) to clients that accept it, as a portal would. */
+async function brotliServer(root) {
+  const cache = new Map();
+  // Compress ahead (as a portal's build step would), so the first request does not wait for it.
+  for (const name of fs.readdirSync(root, { recursive: true })) {
+    const file = path.join(root, name);
+    if (fs.statSync(file).isFile()) {
+      cache.set(file, zlib.brotliCompressSync(fs.readFileSync(file), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    }
+  }
+  const server = http.createServer((req, res) => {
+    let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(root, path.normalize(rel));
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = MIME[path.extname(file)] || 'application/octet-stream';
+    const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+    let body = fs.readFileSync(file);
+    if (/\bbr\b/.test(req.headers['accept-encoding'] || '')) {
+      body = cache.get(file);
+      headers['content-encoding'] = 'br';
+    }
+    headers['content-length'] = body.length;
+    res.writeHead(200, headers).end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+// Runs in the page before any script: once the grid is there, types a digit into a cell and
+// records when the check that cell takes part in shows its new result.
+const FIRST_DIGIT = () => {
+  const PATH = 'table3.new_received.natural';
+  const CHECK = 't3.balance.natural';
+  window.__firstLoad = {};
+  const observer = new MutationObserver(() => {
+    const input = document.querySelector(`input[data-field="${PATH}"]`);
+    const check = document.querySelector(`[data-check="${CHECK}"]`);
+    const mark = window.__firstLoad;
+    if (!mark.usable && input && check) {
+      mark.usable = performance.now();
+      mark.before = check.textContent;
+      input.focus();
+      input.value = '5';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '5' }));
+      mark.typed = performance.now();
+    } else if (mark.usable && !mark.shown) {
+      const now = document.querySelector(`[data-check="${CHECK}"]`);
+      if (now && now.textContent !== mark.before) {
+        mark.shown = performance.now();
+        observer.disconnect();
+      }
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+};
+
+async function firstLoad(server, throttle) {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.addInitScript(FIRST_DIGIT);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    const requests = new Map();
+    let clockOffset = null; // wall clock (s) minus CDP monotonic timestamp (s)
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (clockOffset === null) clockOffset = e.wallTime - e.timestamp;
+      requests.set(e.requestId, { url: e.request.url });
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      const r = requests.get(e.requestId);
+      if (r) Object.assign(r, { bytes: e.encodedDataLength, finished: e.timestamp });
+    });
+    await page.goto(server.url, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__firstLoad && window.__firstLoad.shown, null, { timeout: 60_000 });
+    const mark = await page.evaluate(() => ({ ...window.__firstLoad, origin: performance.timeOrigin }));
+    const usableWall = (mark.origin + mark.usable) / 1000;
+    const before = [...requests.values()].filter((r) => r.finished !== undefined && r.finished + clockOffset <= usableWall);
+    return {
+      throttle,
+      bytes: before.reduce((sum, r) => sum + r.bytes, 0),
+      files: before.map((r) => `${new URL(r.url).pathname} ${r.bytes}`),
+      usable: mark.usable,
+      shown: mark.shown,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+// Runs in the page: one sample per input event, ended by the first rendered frame in which the
+// badge's error count differs from what it was before the event.
+const LATENCY_PROBE = () => {
+  window.__samples = [];
+  const badge = () => document.querySelector('.badge');
+  document.addEventListener(
+    'input',
+    (e) => {
+      const start = e.timeStamp;
+      const before = badge().dataset.errors;
+      const frame = () =>
+        requestAnimationFrame(() => {
+          if (badge().dataset.errors === before) return frame();
+          // After this frame's rendering: a message posted from rAF arrives once the frame is done.
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => window.__samples.push(performance.now() - start);
+          channel.port2.postMessage(0);
+        });
+      frame();
+    },
+    true,
+  );
+};
+
+async function keystrokes(server) {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url, { waitUntil: 'load' });
+    await page.locator('[data-field]').first().waitFor();
+    const ed = new Editor(page, []);
+    await ed.fill(report('01_'), { autoTotals: false });
+    if ((await ed.badge()) !== '全部通过') throw new Error(`the filled report does not pass: ${await ed.badge()}`);
+    await page.evaluate(LATENCY_PROBE);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    // 其他 of （一）予以公开 is 1: typing 2 breaks the row sum and the column sum, 1 repairs them.
+    await ed.cell('table3.granted.other_org').click();
+    for (let i = 0; i < EDITS; i++) {
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type(i % 2 === 0 ? '2' : '1');
+      await page.waitForFunction((n) => window.__samples.length >= n, i + 1, { timeout: 10_000 });
+    }
+    const samples = await page.evaluate(() => window.__samples);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    return samples;
+  } finally {
+    await browser.close();
+  }
+}
+
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+const server = await brotliServer(DIST);
+try {
+  console.log(`dist: ${DIST}`);
+  for (const throttle of [1, THROTTLE]) {
+    const r = await firstLoad(server, throttle);
+    console.log(`\nfirst load, CPU ${throttle === 1 ? 'unthrottled' : `throttled ${throttle}×`}:`);
+    console.log(`  transferred before the grid is usable: ${(r.bytes / 1024).toFixed(1)} KB (brotli)`);
+    for (const f of r.files.filter((f) => !f.startsWith('data:'))) console.log(`    ${f}`);
+    console.log(`  navigation → grid usable: ${ms(r.usable)}`);
+    console.log(`  navigation → typed digit shows its check result: ${ms(r.shown)}`);
+  }
+  const samples = (await keystrokes(server)).sort((a, b) => a - b);
+  console.log(`\nkeystroke → next frame with the checks panel updated, CPU throttled ${THROTTLE}×, ${samples.length} edits:`);
+  console.log(`  median ${ms(quantile(samples, 0.5))}, p95 ${ms(quantile(samples, 0.95))}, max ${ms(samples[samples.length - 1])}`);
+} finally {
+  server.close();
+}
