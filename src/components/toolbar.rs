@@ -1,9 +1,12 @@
-//! Undo and redo, the automatic-totals switch, preview and print.
+//! Undo and redo, the automatic-totals switch, preview, print and DOCX export.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use xxgk_core::checks::{run_checks, summarize, CheckOptions};
 
-use crate::state::ui::use_ui;
-use crate::state::use_editor;
+use crate::docx_client::export_docx;
+use crate::state::ui::{use_ui, Tone, Ui};
+use crate::state::{use_editor, EditorState};
 
 #[component]
 pub fn Toolbar() -> impl IntoView {
@@ -12,6 +15,8 @@ pub fn Toolbar() -> impl IntoView {
     let toggle_totals = move |_| {
         state.edit(|r| r.auto_totals = !r.auto_totals);
     };
+    let exporting = RwSignal::new(false);
+    let export = move |_| export(state, ui, exporting);
     let print = move |_| {
         // Build the preview first; print once it is in the page.
         ui.build_preview();
@@ -46,6 +51,43 @@ pub fn Toolbar() -> impl IntoView {
                 {move || if ui.preview.get() { "返回编辑" } else { "预览" }}
             </button>
             <button type="button" on:click=print title="打印报告（Ctrl+P），只打印报告正文">"打印"</button>
+            <button
+                type="button"
+                class="primary"
+                on:click=export
+                disabled=move || exporting.get()
+                title="按公文格式（GB/T 9704）生成 Word 文档"
+            >
+                {move || if exporting.get() { "正在生成…" } else { "导出 DOCX" }}
+            </button>
         </div>
     }
+}
+
+/// Exports the report as it stands; with errors or warnings left (blank cells
+/// are warnings at export), only after the user confirms.
+fn export(state: EditorState, ui: Ui, exporting: RwSignal<bool>) {
+    if exporting.get_untracked() {
+        return;
+    }
+    let report = state.report().get_untracked();
+    let summary = summarize(&run_checks(&report, CheckOptions { at_export: true }));
+    if summary.errors + summary.warnings > 0 {
+        let question = format!(
+            "报告中还有 {} 处错误、{} 处提醒（如勾稽关系不符、单元格未填写），导出的文件将原样包含这些内容。\n\n仍要导出吗？",
+            summary.errors, summary.warnings
+        );
+        if !window().confirm_with_message(&question).unwrap_or(false) {
+            return;
+        }
+    }
+    exporting.set(true);
+    spawn_local(async move {
+        let result = export_docx(&report).await;
+        exporting.set(false);
+        match result {
+            Ok(()) => ui.notify("已生成 DOCX 文件，浏览器正在下载。", Tone::Info),
+            Err(message) => ui.notify(message, Tone::Warning),
+        }
+    });
 }
