@@ -2,6 +2,8 @@
 //! saved, and the way to every other draft, import and export. It also hosts
 //! the storage banners, the drafts dialogs and the page-wide file drop.
 
+use leptos::ev;
+use leptos::leptos_dom::helpers::window_event_listener;
 use leptos::prelude::*;
 
 use super::drafts_banners::DraftsBanners;
@@ -24,6 +26,12 @@ pub fn DraftsBar() -> impl IntoView {
     let imports = Imports::provide();
     install_drop(imports);
     let toggle = move |which: Panel| panel.update(|p| *p = if *p == Some(which) { None } else { Some(which) });
+    let escape = window_event_listener(ev::keydown, move |e| {
+        if e.key() == "Escape" && panel.get_untracked().is_some() {
+            panel.set(None);
+        }
+    });
+    on_cleanup(move || escape.remove());
     let status = drafts.status;
     view! {
         <div class="drafts-bar" role="region" aria-label="草稿">

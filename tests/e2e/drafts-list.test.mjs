@@ -63,5 +63,8 @@ test('new, open, duplicate, rename, delete and restore', async () => {
   await list.locator('tbody tr.current').getByRole('button', { name: '删除' }).click();
   assert.equal((await d.stored()).length, 2);
   assert.notEqual(await d.page.getByTestId('draft-title').textContent(), '甲局 征求意见稿');
+  // Esc closes the dialog.
+  await d.page.keyboard.press('Escape');
+  assert.equal(await d.page.getByTestId('drafts-list').count(), 0);
   assert.deepEqual(d.consoleErrors, []);
 });
