@@ -7,6 +7,7 @@ use web_sys::Event;
 use xxgk_core::format::{format, FormatVersion};
 use xxgk_core::model::{TitleForm, UnitLevel};
 
+use super::drafts_reference::LastYearPreamble;
 use super::text_field::{TextArea, TextBinding, TextField};
 use crate::dom::target_value;
 use crate::state::ui::{use_ui, Tone};
@@ -43,6 +44,7 @@ pub fn UnitForm() -> impl IntoView {
                 <h2>"开头段落"</h2>
                 <p class="guidance">"正文前的说明段落，如：本报告由……编制……统计期限自……起至……止……如对本报告有疑问，请与……联系。"</p>
                 <TextArea label="开头段落".to_string() binding=binding!("preamble", preamble) count=false />
+                <LastYearPreamble />
             </div>
         </section>
     }

@@ -36,10 +36,11 @@ test('next-year flow carries 结转 into 上年结转 and flags a changed column
   assert.equal(await d.cell('table2.fees.amount').inputValue(), '');
   for (const name of ['overview', 'problems', 'other']) assert.equal(await d.field(name).inputValue(), '', name);
   // …but last year's text is there to read beside the new one.
-  const reference = d.page.getByTestId('last-year-text').first();
+  const reference = d.page.locator('#section-一 [data-testid="last-year-text"]');
   assert.match(await reference.textContent(), /2021年报告的原文（只读，仅供对照，请勿照搬）/);
   assert.ok((await reference.textContent()).includes(last.text.overview.slice(0, 30)));
-  assert.equal(await d.page.locator('#section-一 [data-testid="last-year-text"]').count(), 1);
+  assert.equal(await d.field('preamble').inputValue(), '');
+  assert.ok((await d.page.locator('.preamble [data-testid="last-year-text"]').textContent()).includes(last.text.preamble.slice(0, 20)));
 
   // The cross-year checks are on and pass for every column…
   const passing = await d.checks('pass');
