@@ -220,7 +220,7 @@ fn the_index_follows_single_keys_written_elsewhere() {
     assert_eq!((index.drafts.len(), index.broken.len()), (1, 0));
     let backup = backup_key(&a, 9);
     index.apply(&backup, Some("{damaged"));
-    assert_eq!(index.backups, [backup.clone()]);
+    assert_eq!(index.backups, std::slice::from_ref(&backup));
     index.apply(&backup, None);
     index.apply(&key, None);
     index.apply("another-app:x", Some("1"));
