@@ -42,7 +42,8 @@ impl Drafts {
         if self.read_only.with_untracked(Option::is_some) || self.conflict.with_untracked(Option::is_some) {
             return self.save_now();
         }
-        if !matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
+        // Keystrokes after the first leave the status as it is: nothing to re-render.
+        if !matches!(self.status.get_untracked(), SaveStatus::Failed(_) | SaveStatus::Saving) {
             self.status.set(SaveStatus::Saving);
         }
         let handle = set_timeout_with_handle(move || self.save_now(), DEBOUNCE).ok();
