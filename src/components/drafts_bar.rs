@@ -33,9 +33,11 @@ pub fn DraftsBar() -> impl IntoView {
     });
     on_cleanup(move || escape.remove());
     let status = drafts.status;
+    // A memo: the title changes with 机关 and 年度 only, not with every keystroke.
+    let title = Memo::new(move |_| drafts.title());
     view! {
         <div class="drafts-bar" role="region" aria-label="草稿">
-            <span class="drafts-current" data-testid="draft-title">{move || drafts.title()}</span>
+            <span class="drafts-current" data-testid="draft-title">{title}</span>
             <span class="save-status" data-testid="save-status" data-state=move || status.with(|s| s.state()) role="status" aria-live="polite">
                 {move || status.with(|s| s.text())}
             </span>

@@ -159,8 +159,14 @@ export class Drafts {
     return this.page.getByTestId('drafts-list');
   }
 
-  /** Ids of the checks in `status`, sorted. */
+  /** Ids of the checks in `status`, sorted (folded groups of the checks panel are opened first). */
   async checks(status = 'fail') {
+    await this.page.locator('#checks details').evaluateAll(async (groups) => {
+      groups.forEach((g) => { g.open = true; });
+      // Folded groups may render their list on the (asynchronous) toggle event.
+      await new Promise((r) => setTimeout(r, 50));
+      await new Promise(requestAnimationFrame);
+    });
     const ids = await this.page.locator(`[data-check][data-status="${status}"]`).evaluateAll((els) => els.map((e) => e.dataset.check));
     return ids.sort();
   }
