@@ -12,7 +12,11 @@
 //    alternately break and repair two sums. Each sample runs, in the page, from the input event's
 //    timestamp to the end of the first frame in which the checks panel shows the new result
 //    (measured after that frame's rendering, via a message posted from requestAnimationFrame).
-//    Prints median, p95 and max.
+//    Prints median, p95 and max, and beside them:
+//    - script: from the input event to the end of the app's work for it (handler and the
+//      reactive updates it schedules), i.e. without waiting for the next frame;
+//    - floor: the same input→frame measure on a page with one input whose handler only flips
+//      the badge. It shows what the browser's frame scheduling costs by itself here, with no app.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,6 +47,10 @@ async function brotliServer(root) {
   }
   const server = http.createServer((req, res) => {
     let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (rel === '/__floor.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(FLOOR_PAGE);
+      return;
+    }
     if (rel.endsWith('/')) rel += 'index.html';
     const file = path.join(root, path.normalize(rel));
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -131,12 +139,17 @@ async function firstLoad(server, throttle) {
 // badge's error count differs from what it was before the event.
 const LATENCY_PROBE = () => {
   window.__samples = [];
+  window.__script = [];
   const badge = () => document.querySelector('.badge');
   document.addEventListener(
     'input',
     (e) => {
       const start = e.timeStamp;
       const before = badge().dataset.errors;
+      // A task queued now runs once this event's handlers and their microtasks are done.
+      const done = new MessageChannel();
+      done.port1.onmessage = () => window.__script.push(performance.now() - start);
+      done.port2.postMessage(0);
       const frame = () =>
         requestAnimationFrame(() => {
           if (badge().dataset.errors === before) return frame();
@@ -151,6 +164,21 @@ const LATENCY_PROBE = () => {
   );
 };
 
+/** Types `EDITS` digits into `selector`, alternating 2 and 1, each once the previous one is measured. */
+async function typeDigits(page, selector) {
+  await page.evaluate(LATENCY_PROBE);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  await page.locator(selector).click();
+  for (let i = 0; i < EDITS; i++) {
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(i % 2 === 0 ? '2' : '1');
+    await page.waitForFunction((n) => window.__samples.length >= n && window.__script.length >= n, i + 1, { timeout: 10_000 });
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  return page.evaluate(() => ({ frame: window.__samples, script: window.__script }));
+}
+
 async function keystrokes(server) {
   const browser = await launchBrowser();
   try {
@@ -160,19 +188,24 @@ async function keystrokes(server) {
     const ed = new Editor(page, []);
     await ed.fill(report('01_'), { autoTotals: false });
     if ((await ed.badge()) !== '全部通过') throw new Error(`the filled report does not pass: ${await ed.badge()}`);
-    await page.evaluate(LATENCY_PROBE);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
     // 其他 of （一）予以公开 is 1: typing 2 breaks the row sum and the column sum, 1 repairs them.
-    await ed.cell('table3.granted.other_org').click();
-    for (let i = 0; i < EDITS; i++) {
-      await page.keyboard.press('Control+a');
-      await page.keyboard.type(i % 2 === 0 ? '2' : '1');
-      await page.waitForFunction((n) => window.__samples.length >= n, i + 1, { timeout: 10_000 });
-    }
-    const samples = await page.evaluate(() => window.__samples);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    return samples;
+    return await typeDigits(page, 'input[data-field="table3.granted.other_org"]');
+  } finally {
+    await browser.close();
+  }
+}
+
+// The floor: one input and a badge, nothing else.
+const FLOOR_PAGE = `<!DOCTYPE html><meta charset="utf-8"><a class="badge" data-errors="0">0</a><input id="cell" value="1">
+<script>const c = document.getElementById('cell'), b = document.querySelector('.badge');
+c.addEventListener('input', () => { b.dataset.errors = b.textContent = c.value === '2' ? '2' : '0'; });</script>`;
+
+async function floor(server) {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url + '__floor.html');
+    return (await typeDigits(page, '#cell')).frame;
   } finally {
     await browser.close();
   }
@@ -188,13 +221,21 @@ try {
     const r = await firstLoad(server, throttle);
     console.log(`\nfirst load, CPU ${throttle === 1 ? 'unthrottled' : `throttled ${throttle}×`}:`);
     console.log(`  transferred before the grid is usable: ${(r.bytes / 1024).toFixed(1)} KB (brotli)`);
-    for (const f of r.files.filter((f) => !f.startsWith('data:'))) console.log(`    ${f}`);
+    for (const f of r.files.filter((f) => f.startsWith('/'))) console.log(`    ${f}`);
     console.log(`  navigation → grid usable: ${ms(r.usable)}`);
     console.log(`  navigation → typed digit shows its check result: ${ms(r.shown)}`);
   }
-  const samples = (await keystrokes(server)).sort((a, b) => a - b);
-  console.log(`\nkeystroke → next frame with the checks panel updated, CPU throttled ${THROTTLE}×, ${samples.length} edits:`);
-  console.log(`  median ${ms(quantile(samples, 0.5))}, p95 ${ms(quantile(samples, 0.95))}, max ${ms(samples[samples.length - 1])}`);
+  const { frame, script } = await keystrokes(server);
+  const reference = await floor(server);
+  const line = (label, xs) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const q = (p) => ms(quantile(sorted, p));
+    console.log(`  ${label.padEnd(52)} median ${q(0.5)}, p95 ${q(0.95)}, max ${ms(sorted[sorted.length - 1])}`);
+  };
+  console.log(`\nkeystrokes, CPU throttled ${THROTTLE}×, ${frame.length} edits:`);
+  line('input → next frame with the checks panel updated:', frame);
+  line('input → app work done (script):', script);
+  line('floor (empty page, input → next frame):', reference);
 } finally {
   server.close();
 }

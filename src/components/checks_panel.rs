@@ -1,7 +1,8 @@
 //! The list of checks: failures first (errors before warnings) with their
 //! explanation and difference; clicking one brings its first cell into view
 //! and focuses it. Checks that cannot be judged yet (blank cells) and those
-//! that pass are listed below, folded.
+//! that pass are listed below, folded; the passes are only rendered while
+//! their fold is open (they are many and change little that matters).
 
 use leptos::prelude::*;
 use xxgk_core::checks::{CheckResult, Severity, Status};
@@ -26,7 +27,8 @@ pub fn ChecksPanel() -> impl IntoView {
     };
     let failures = by_status(Status::Fail);
     let pending = by_status(Status::CannotJudge);
-    let passed = by_status(Status::Pass);
+    let passed_count = Memo::new(move |_| state.checks.with(|all| all.iter().filter(|r| r.status == Status::Pass).count()));
+    let show_passed = RwSignal::new(false);
 
     view! {
         <section class="checks-panel" id="checks" aria-labelledby="checks-title">
@@ -39,9 +41,14 @@ pub fn ChecksPanel() -> impl IntoView {
                 <summary>{move || format!("{} 项待填（有空格，暂无法判断）", pending.with(Vec::len))}</summary>
                 <CheckList items=pending class="check-list pending" />
             </details>
-            <details class="checks-group">
-                <summary>{move || format!("已通过 {} 项", passed.with(Vec::len))}</summary>
-                <CheckList items=passed class="check-list passed" />
+            <details
+                class="checks-group passed-group"
+                on:toggle=move |ev| show_passed.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+            >
+                <summary>{move || format!("已通过 {} 项", passed_count.get())}</summary>
+                <Show when=move || show_passed.get()>
+                    <CheckList items=by_status(Status::Pass) class="check-list passed" />
+                </Show>
             </details>
         </section>
     }

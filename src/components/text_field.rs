@@ -5,6 +5,7 @@
 //! composing, nothing is written until the composition ends.
 
 use leptos::html;
+use wasm_bindgen::JsCast;
 use leptos::prelude::*;
 use web_sys::{CompositionEvent, Event};
 use xxgk_core::model::Report;
@@ -89,9 +90,7 @@ pub fn TextArea(
     Effect::new(move |_| {
         value.track();
         if let Some(area) = node.get() {
-            let style = web_sys::HtmlElement::style(&area);
-            let _ = style.set_property("height", "auto");
-            let _ = style.set_property("height", &format!("{}px", area.scroll_height() + 2));
+            fit_height(area);
         }
     });
     let chars = Memo::new(move |_| value.with(|v| character_count(v)));
@@ -120,6 +119,43 @@ pub fn TextArea(
                 </p>
             })}
         </div>
+    }
+}
+
+thread_local! {
+    /// Text areas waiting to be fitted in the next animation frame.
+    static TO_FIT: std::cell::RefCell<Vec<web_sys::HtmlTextAreaElement>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Whether the browser grows text areas by itself (CSS `field-sizing: content`, Chromium 123+).
+    static SIZES_ITSELF: bool = web_sys::window()
+        .and_then(|w| w.get("CSS"))
+        .and_then(|css| js_sys::Reflect::get(&css, &"supports".into()).ok().map(|f| (css, f)))
+        .and_then(|(css, f)| f.dyn_into::<js_sys::Function>().ok().map(|f| (css, f)))
+        .and_then(|(css, f)| f.call2(&css, &"field-sizing".into(), &"content".into()).ok())
+        .is_some_and(|r| r.is_truthy());
+}
+
+/// Grows a text area to its text. Where CSS cannot, the height is measured in
+/// the next animation frame, all waiting areas together: measuring each one
+/// as its text arrives would lay out the whole page once per area.
+fn fit_height(area: web_sys::HtmlTextAreaElement) {
+    if SIZES_ITSELF.with(|s| *s) {
+        return;
+    }
+    let first = TO_FIT.with_borrow_mut(|queue| {
+        queue.push(area);
+        queue.len() == 1
+    });
+    if first {
+        request_animation_frame(|| {
+            let areas = TO_FIT.with_borrow_mut(std::mem::take);
+            for area in &areas {
+                let _ = web_sys::HtmlElement::style(area).set_property("height", "auto");
+            }
+            let heights: Vec<i32> = areas.iter().map(|a| a.scroll_height()).collect();
+            for (area, height) in areas.iter().zip(heights) {
+                let _ = web_sys::HtmlElement::style(area).set_property("height", &format!("{}px", height + 2));
+            }
+        });
     }
 }
 

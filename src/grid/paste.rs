@@ -89,6 +89,12 @@ mod tests {
         FieldKey::new(table, row, col)
     }
 
+    /// Pastes `text` into a 2021 table at (`row`, `col`), nothing computed.
+    fn paste_into(table: TableId, row: &'static str, col: &'static str, text: &str) -> PastePlan {
+        let spec = format(FormatVersion::Official2021).table(table);
+        plan_paste(spec, &FieldLayout::new(spec), k(table, row, col), &parse_block(text), |_| false)
+    }
+
     #[test]
     fn a_block_fills_cells_down_and_right_and_reports_the_overflow() {
         let spec = format(FormatVersion::Official2021).table(TableId::Table3);
@@ -108,8 +114,7 @@ mod tests {
         assert_eq!(plan.onto_computed, 2);
         assert_eq!(plan.outside, 0);
 
-        let at_bottom = k(TableId::Table3, "carried_forward", "natural");
-        let plan = plan_paste(spec, &layout, at_bottom, &block, |_| false);
+        let plan = paste_into(TableId::Table3, "carried_forward", "natural", "1\t2\t3\r\n４\t5\t6\r\n");
         assert_eq!(plan.writes.len(), 3);
         assert_eq!(plan.outside, 3);
         assert!(plan.message().contains("3 个值超出了表格范围"));
@@ -117,10 +122,7 @@ mod tests {
 
     #[test]
     fn invalid_values_are_written_as_typed_and_counted() {
-        let spec = format(FormatVersion::Official2021).table(TableId::Table3);
-        let layout = FieldLayout::new(spec);
-        let block = parse_block("abc\t\t-1\r\n");
-        let plan = plan_paste(spec, &layout, k(TableId::Table3, "granted", "natural"), &block, |_| false);
+        let plan = paste_into(TableId::Table3, "granted", "natural", "abc\t\t-1\r\n");
         assert_eq!(plan.writes[0].1, "abc");
         assert_eq!(plan.writes[1].1, "");
         assert_eq!(plan.invalid, 2);
@@ -129,10 +131,7 @@ mod tests {
 
     #[test]
     fn table2_rows_of_different_shapes() {
-        let spec = format(FormatVersion::Official2021).table(TableId::Table2);
-        let layout = FieldLayout::new(spec);
-        let block = parse_block("0\t0\t0\r\n69\t3\t665\r\n2293\t\t\r\n");
-        let plan = plan_paste(spec, &layout, k(TableId::Table2, "rules", "issued"), &block, |_| false);
+        let plan = paste_into(TableId::Table2, "rules", "issued", "0\t0\t0\r\n69\t3\t665\r\n2293\t\t\r\n");
         assert_eq!(plan.writes.len(), 7);
         assert_eq!(plan.writes[6], (k(TableId::Table2, "licensing", "decisions"), "2293".to_string()));
         assert_eq!(plan.outside, 0);

@@ -13,8 +13,7 @@ test('exporting a report with open problems asks first; confirmed, the DOCX down
   const ed = await session.open();
   const { page } = ed;
   await ed.selectYear(2021);
-  await page.locator('input[name="unit_name"]').click();
-  await page.keyboard.insertText('平潭综合实验区');
+  await ed.typeText('unit_name', '平潭综合实验区');
   const button = page.getByRole('button', { name: '导出 DOCX' });
 
   // Blank cells are reported at export: the user is asked, and saying no exports nothing.

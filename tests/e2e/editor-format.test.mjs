@@ -66,10 +66,8 @@ test('the preview shows the document; printing shows only the report', async () 
   const ed = await session.open();
   const { page } = ed;
   await ed.selectYear(2021);
-  await page.locator('input[name="unit_name"]').click();
-  await page.keyboard.insertText('平潭综合实验区');
-  await page.locator('textarea[name="other"]').click();
-  await page.keyboard.insertText('2021年，无收取信息处理费情况。');
+  await ed.typeText('unit_name', '平潭综合实验区');
+  await ed.typeText('other', '2021年，无收取信息处理费情况。');
   await ed.typeInto('table3.granted.natural', '27');
   for (let i = 0; i < 5; i++) {
     await page.keyboard.press('Tab');

@@ -19,7 +19,9 @@ test('the 平潭综合实验区 2021 report typed through the keyboard: 「全�
   assert.equal(await ed.badge(), '全部通过');
   assert.deepEqual(await ed.checks('fail'), []);
   assert.deepEqual(await ed.checks('cannot_judge'), []);
+  await ed.showPassed();
   assert.ok((await ed.checks('pass')).length >= 40);
+  assert.match(await ed.page.locator('details.passed-group summary').textContent(), /^已通过 \d+ 项$/);
   // Every typed value is shown as typed; every computed total equals the published one.
   for (const [field, value] of Object.entries(pingtan2021.cells)) {
     assert.equal(await ed.cell(field).inputValue(), value, field);

@@ -60,6 +60,13 @@ export class Editor {
     return ids.sort();
   }
 
+  /** Unfold the list of passed checks (rendered only while open). */
+  async showPassed() {
+    const group = this.page.locator('details.passed-group');
+    if (!(await group.evaluate((d) => d.open))) await group.locator('summary').click();
+    await group.locator('[data-status="pass"]').first().waitFor();
+  }
+
   /** Paths of the cells highlighted with `mark` ('error' or 'warning'), sorted. */
   async marked(mark = 'error') {
     const paths = await this.page.locator(`td.mark-${mark} input[data-field]`).evaluateAll((els) => els.map((e) => e.dataset.field));
@@ -70,6 +77,12 @@ export class Editor {
   async typeInto(path, text) {
     await this.cell(path).click();
     await this.page.keyboard.type(text);
+  }
+
+  /** Type into a text field or text area (by name) as an input method commits text. */
+  async typeText(name, text) {
+    await this.page.locator(`[name="${name}"]`).click();
+    await this.page.keyboard.insertText(text);
   }
 
   async setAutoTotals(on) {
@@ -111,13 +124,9 @@ export class Editor {
     const { page } = this;
     await this.setAutoTotals(autoTotals);
     await this.selectYear(r.year);
-    await page.locator('input[name="unit_name"]').click();
-    await page.keyboard.insertText(r.unit_name);
+    await this.typeText('unit_name', r.unit_name);
     await page.locator('select[name="unit_level"]').selectOption(r.unit_level);
-    for (const [name, text] of Object.entries(r.text)) {
-      await page.locator(`textarea[name="${name}"]`).click();
-      await page.keyboard.insertText(text);
-    }
+    for (const [name, text] of Object.entries(r.text)) await this.typeText(name, text);
     // Tab order inside each table is reading order; skip what Tab skips (computed totals).
     const order = await page.locator('input[data-field]').evaluateAll((els) =>
       els.filter((e) => !e.readOnly).map((e) => e.dataset.field));
