@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, openApp, reloadApp, waitForServiceWorker, goOffline, readBuild, APP_TITLE,
+  startServer, launchBrowser, openApp, reloadApp, waitForServiceWorker, waitForQuiet, goOffline, readBuild, APP_TITLE,
 } from './lib/harness.mjs';
 
 const PREFIX = '/portal/gongkai/xxgk-report/';
@@ -76,6 +76,7 @@ test(`from a sub-path (${PREFIX}): the service worker's scope is the app's folde
   const build = readBuild(server.root);
   const cacheNames = await page.evaluate(() => caches.keys());
   assert.deepEqual(cacheNames, [`xxgk-report:${server.url}:${build.version}`]);
+  await waitForQuiet(page, server);
   await goOffline(server, browser);
   await reloadApp(page, { selector: '[name="unit_name"]' });
   assert.equal(await page.title(), APP_TITLE);

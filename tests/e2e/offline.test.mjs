@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
-  startServer, launchBrowser, openApp, reloadApp, waitForServiceWorker, waitForSaved, readBuild, listBuildFiles,
+  startServer, launchBrowser, openApp, reloadApp, waitForServiceWorker, waitForQuiet, waitForSaved, readBuild, listBuildFiles,
   goOffline, pageBuild, foreignRequests, screenshot,
 } from './lib/harness.mjs';
 
@@ -56,6 +56,7 @@ test('first load: the service worker takes control with the whole build in one c
 });
 
 test('offline (server stopped, browser offline): a reload starts the app from the cache', async () => {
+  await waitForQuiet(page, server);
   await goOffline(server, browser);
   await reloadApp(page, { selector: '[name="unit_name"]' });
   assert.equal(await page.title(), '政府信息公开工作年度报告编制');

@@ -211,6 +211,19 @@ export function makeNextBuild(mark, dir = distDir) {
   return next;
 }
 
+/**
+ * Waits until `page` has loaded everything it loads by itself: the DOCX worker it starts when idle
+ * (about 1 MB of wasm) and the service worker's precache, then the server has been quiet for a
+ * moment. Going offline before that cuts a download short, as a network failure would.
+ */
+export async function waitForQuiet(page, server, { timeout = 30_000 } = {}) {
+  const isDocxWorker = (w) => w.url().includes('docx_worker');
+  if (!page.workers().some(isDocxWorker)) {
+    await page.waitForEvent('worker', { predicate: isDocxWorker, timeout });
+  }
+  await server.quiet(500, timeout);
+}
+
 /** Cuts the app off: stops the server (connections refused) and puts the browser offline. */
 export async function goOffline(server, browser) {
   await server.stop();

@@ -3,6 +3,7 @@
 //   const srv = await startStaticServer({ root: 'dist' });   // 127.0.0.1, free port
 //   srv.origin            // 'http://127.0.0.1:41234'
 //   srv.requests          // every request path the server saw, in order: [{ method, path, status }]
+//   await srv.quiet(500)  // no response in progress for 500 ms
 //   await srv.stop();     // closes the listener and drops open connections ("go offline")
 //   srv.setRoot('dist2'); // serve a new build from now on
 //   await srv.start();    // listens again on the same port, so the origin (and its storage, SW) stays
@@ -35,6 +36,9 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0, he
   let server = null;
   const sockets = new Set();
   const requests = [];
+  // Responses still being sent, and when the last one started or ended (for quiet()).
+  let inflight = 0;
+  let lastActivity = Date.now();
 
   function handler(req, res) {
     const url = new URL(req.url, 'http://x');
@@ -47,6 +51,12 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0, he
     }
     const record = { method: req.method, path: url.pathname + url.search, status: 0 };
     requests.push(record);
+    inflight += 1;
+    lastActivity = Date.now();
+    res.on('close', () => {
+      inflight -= 1;
+      lastActivity = Date.now();
+    });
     const inside = rel.startsWith(prefix);
     rel = '/' + rel.slice(prefix.length);
     if (rel.endsWith('/')) rel += 'index.html';
@@ -94,6 +104,14 @@ export async function startStaticServer({ root, host = '127.0.0.1', port = 0, he
     requests,
     setRoot(dir) {
       rootDir = path.resolve(dir);
+    },
+    /** Resolves once no response has been in progress for `ms` milliseconds. */
+    async quiet(ms = 500, timeout = 30_000) {
+      const t0 = Date.now();
+      while (inflight > 0 || Date.now() - lastActivity < ms) {
+        if (Date.now() - t0 > timeout) throw new Error(`server: still busy after ${timeout} ms (${inflight} responses in progress)`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     async start() {
       if (server) return srv;
