@@ -13,8 +13,10 @@
 //    timestamp to the end of the first frame in which the checks panel shows the new result
 //    (measured after that frame's rendering, via a message posted from requestAnimationFrame).
 //    Prints median, p95 and max, and beside them:
-//    - script: from the input event to the end of the app's work for it (handler and the
-//      reactive updates it schedules), i.e. without waiting for the next frame;
+//    - to frame start: from the input event to the start of that frame (its
+//      requestAnimationFrame callbacks), i.e. the app's work for the event (handler and the
+//      reactive updates it schedules) plus any wait for the frame; the rest is the browser's
+//      style, layout and paint of the frame;
 //    - floor: the same input→frame measure on a page with one input whose handler only flips
 //      the badge. It shows what the browser's frame scheduling costs by itself here, with no app.
 import http from 'node:http';
@@ -146,13 +148,11 @@ const LATENCY_PROBE = () => {
     (e) => {
       const start = e.timeStamp;
       const before = badge().dataset.errors;
-      // A task queued now runs once this event's handlers and their microtasks are done.
-      const done = new MessageChannel();
-      done.port1.onmessage = () => window.__script.push(performance.now() - start);
-      done.port2.postMessage(0);
       const frame = () =>
         requestAnimationFrame(() => {
           if (badge().dataset.errors === before) return frame();
+          // The frame starts once the app's work for the event (handler, reactive updates) is done.
+          window.__script.push(performance.now() - start);
           // After this frame's rendering: a message posted from rAF arrives once the frame is done.
           const channel = new MessageChannel();
           channel.port1.onmessage = () => window.__samples.push(performance.now() - start);
@@ -234,7 +234,7 @@ try {
   };
   console.log(`\nkeystrokes, CPU throttled ${THROTTLE}×, ${frame.length} edits:`);
   line('input → next frame with the checks panel updated:', frame);
-  line('input → app work done (script):', script);
+  line('input → start of that frame (app work):', script);
   line('floor (empty page, input → next frame):', reference);
 } finally {
   server.close();

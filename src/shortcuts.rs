@@ -27,9 +27,10 @@ pub fn install(state: EditorState) {
     let _ = window_event_listener(ev::focusin, move |_| state.seal());
 }
 
-/// The preview is what prints: build it when the page is first idle, and in
-/// any case before the browser prints (Ctrl+P fires `beforeprint`).
+/// The preview is what prints: build it before the browser prints (Ctrl+P
+/// fires `beforeprint`), and anyway once the page has been idle a while, out
+/// of the way of the first keystrokes.
 pub fn prepare_printing(ui: Ui) {
     let _ = window_event_listener_untyped("beforeprint", move |_| ui.build_preview());
-    request_idle_callback(move || ui.build_preview());
+    set_timeout(move || request_idle_callback(move || ui.build_preview()), std::time::Duration::from_secs(3));
 }

@@ -62,33 +62,46 @@ pub fn GridCell(field: &'static FieldSpec, refs: CellRefs, col: usize, col_span:
     }
 }
 
-/// Brings a cell's elements in line with `view` (the `value` property, as
-/// `prop:value` would, but only when it differs from what is shown, so the
-/// caret of the cell being typed into never moves).
-pub fn paint(field: &FieldSpec, refs: CellRefs, view: &CellView) {
+/// Brings a cell's elements in line with `view`, touching only what differs
+/// from `before` (what was painted last; `None` the first time). The `value`
+/// property is set as `prop:value` would, but only when it differs from what
+/// is shown, so the caret of the cell being typed into never moves.
+pub fn paint(field: &FieldSpec, refs: CellRefs, view: &CellView, before: Option<&CellView>) {
     let (Some(td), Some(input), Some(message)) = (refs.td.get_untracked(), refs.input.get_untracked(), refs.message.get_untracked())
     else {
         return;
     };
-    let input: &HtmlInputElement = &input;
-    if input.value() != view.text {
-        input.set_value(&view.text);
-    }
-    let problem = if view.computed { None } else { value::parse(field.kind, &view.text).err().map(|e| e.message()) };
+    let changed = |aspect: fn(&CellView) -> bool| before.is_none_or(|b| aspect(b) != aspect(view));
+    let text_changed = before.is_none_or(|b| b.text != view.text);
     let classes = td.class_list();
-    let _ = classes.toggle_with_force("computed", view.computed);
-    let _ = classes.toggle_with_force("invalid", problem.is_some());
-    let _ = classes.toggle_with_force(Mark::Error.class(), view.mark == Some(Mark::Error));
-    let _ = classes.toggle_with_force(Mark::Warning.class(), view.mark == Some(Mark::Warning));
-    input.set_read_only(view.computed || view.locked);
-    set_attribute(input, "tabindex", view.computed.then_some("-1"));
-    set_attribute(input, "title", view.computed.then_some("自动计算：由同行或同列各项相加得出"));
-    set_attribute(input, "aria-invalid", problem.is_some().then_some("true"));
-    let message_id = message.id();
-    set_attribute(input, "aria-describedby", problem.is_some().then_some(message_id.as_str()));
-    let message: &HtmlElement = &message;
-    message.set_hidden(problem.is_none());
-    message.set_text_content(problem.as_deref());
+    let input: &HtmlInputElement = &input;
+    if text_changed || changed(|v| v.computed) {
+        if input.value() != view.text {
+            input.set_value(&view.text);
+        }
+        let problem = if view.computed { None } else { value::parse(field.kind, &view.text).err().map(|e| e.message()) };
+        let _ = classes.toggle_with_force("invalid", problem.is_some());
+        set_attribute(input, "aria-invalid", problem.is_some().then_some("true"));
+        let message_id = message.id();
+        set_attribute(input, "aria-describedby", problem.is_some().then_some(message_id.as_str()));
+        let message: &HtmlElement = &message;
+        message.set_hidden(problem.is_none());
+        message.set_text_content(problem.as_deref());
+    }
+    if changed(|v| v.computed) {
+        let _ = classes.toggle_with_force("computed", view.computed);
+        set_attribute(input, "tabindex", view.computed.then_some("-1"));
+        set_attribute(input, "title", view.computed.then_some("自动计算：由同行或同列各项相加得出"));
+    }
+    if changed(|v| v.computed) || changed(|v| v.locked) {
+        input.set_read_only(view.computed || view.locked);
+    }
+    if changed(|v| v.mark == Some(Mark::Error)) {
+        let _ = classes.toggle_with_force(Mark::Error.class(), view.mark == Some(Mark::Error));
+    }
+    if changed(|v| v.mark == Some(Mark::Warning)) {
+        let _ = classes.toggle_with_force(Mark::Warning.class(), view.mark == Some(Mark::Warning));
+    }
 }
 
 fn set_attribute(element: &HtmlElement, name: &str, value: Option<&str>) {

@@ -50,8 +50,9 @@ pub fn GridRow(spec: &'static TableSpec, cells: &'static [SpecCell]) -> impl Int
         Effect::new(move |painted: Option<Vec<CellView>>| {
             views.with(|now| {
                 for (i, view) in now.iter().enumerate() {
-                    if painted.as_ref().and_then(|p| p.get(i)) != Some(view) {
-                        paint(fields[i], refs[i], view);
+                    let before = painted.as_ref().and_then(|p| p.get(i));
+                    if before != Some(view) {
+                        paint(fields[i], refs[i], view, before);
                     }
                 }
                 now.clone()

@@ -152,13 +152,16 @@ impl EditorState {
             return false;
         }
         let before = self.report.with_untracked(Report::clone);
-        let mut next = before.clone();
-        change(&mut next);
-        if next == before {
+        // Change in place, and notify only if something changed.
+        let changed = self.report.try_update_untracked(|r| {
+            change(r);
+            *r != before
+        });
+        if changed != Some(true) {
             return false;
         }
         self.history.update_value(|h| h.record(before, group));
-        self.report.set(next);
+        self.report.notify();
         self.after_change();
         true
     }

@@ -62,6 +62,12 @@ test('the 2021 grid has the official merges: the vertical 三、本年度办理�
   assert.equal(await page.locator('input[data-field]').count(), 10 + 25 * 7 + 15);
 });
 
+test('Ctrl+P (beforeprint) builds the preview at once, before the page is idle', async () => {
+  const ed = await session.open();
+  await ed.page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await ed.page.locator('article.preview h1.doc-title').waitFor({ state: 'attached', timeout: 1000 });
+});
+
 test('the preview shows the document; printing shows only the report', async () => {
   const ed = await session.open();
   const { page } = ed;
@@ -89,6 +95,7 @@ test('the preview shows the document; printing shows only the report', async () 
   await page.getByRole('button', { name: '返回编辑' }).click();
   assert.ok(!(await preview.isVisible()));
   // Print: only the report, even when the form is on screen.
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   assert.ok(await preview.isVisible());
   assert.ok(!(await page.locator('.workspace').isVisible()));
