@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# README command #2: install what is missing, run the core unit tests, build the release app with
+# README command #2: install what is missing, run the host unit tests (core and web crates), build the release app with
 # Trunk, then run every browser test (tests/e2e/*.test.mjs) against dist/.
 #
 # Each step prints a timing line; at the end one summary line per runner is printed and, when
@@ -32,9 +32,9 @@ else
 fi
 
 # --- 2. core unit tests (host) ---
-echo "test: cargo test -p xxgk-core"
+echo "test: cargo test -p xxgk-core -p xxgk-report-web"
 t0=$(now)
-cargo test -p xxgk-core --color never 2>&1 | tee "$LOGDIR/cargo-test.log"
+cargo test -p xxgk-core -p xxgk-report-web --color never 2>&1 | tee "$LOGDIR/cargo-test.log"
 rc=${PIPESTATUS[0]}
 dt=$(since "$t0")
 read -r passed failed ignored < <(awk '/^test result:/ {

@@ -7,6 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use xxgk_core::format::{format, CellContent, GridCell as SpecCell, SectionBody, TableSpec};
 use xxgk_core::model::Report;
+use xxgk_core::text::{official_date, paragraphs};
 use xxgk_core::value;
 
 use super::grid_row::field_keys;
@@ -140,18 +141,4 @@ fn PreviewRow(spec: &'static TableSpec, cells: &'static [SpecCell]) -> impl Into
         })
         .collect_view();
     view! { <tr>{row}</tr> }
-}
-
-/// The non-blank lines of a free text.
-fn paragraphs(text: &str) -> Vec<String> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
-}
-
-/// `2024-01-05` → 「2024年1月5日」; anything else as typed.
-fn official_date(iso: &str) -> String {
-    let parts: Vec<u32> = iso.trim().split('-').filter_map(|p| p.parse().ok()).collect();
-    match parts[..] {
-        [y, m, d] => format!("{y}年{m}月{d}日"),
-        _ => iso.trim().to_string(),
-    }
 }

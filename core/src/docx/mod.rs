@@ -14,7 +14,6 @@ mod page;
 mod parts;
 mod patch;
 mod tables;
-mod text;
 mod typeset;
 
 use std::io::Cursor;

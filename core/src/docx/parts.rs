@@ -8,7 +8,7 @@ use docx_rs::{
 };
 
 use super::page::TEXT_WIDTH;
-use super::text::{clean, official_date, paragraphs, width_em};
+use crate::text::{clean, official_date, paragraphs, width_em};
 use super::typeset::*;
 use crate::model::Report;
 

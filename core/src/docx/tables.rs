@@ -7,7 +7,7 @@ use docx_rs::{
     TableCellMargins, TableLayoutType, TableRow, TextDirectionType, VAlignType, VMergeType, WidthType,
 };
 
-use super::text::{clean, width_with};
+use crate::text::{clean, width_with};
 use super::typeset::{paragraph, run, single, Face, Type};
 use crate::format::{CellContent, GridCell, LabelStyle, TableId, TableSpec};
 use crate::model::Report;
