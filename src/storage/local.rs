@@ -1,9 +1,12 @@
 //! localStorage without panics: every way it can fail is a [`StorageFailure`].
 //!
-//! gloo-storage's `LocalStorage` throws when storage is disabled (its `raw()`
-//! expects it to exist) and only writes values it serialises itself, so the
-//! raw text needed for backups and conflict detection goes through
-//! `web_sys::Storage` here.
+//! This goes through `web_sys::Storage` rather than gloo-storage 0.4, which the
+//! stack first named: its `LocalStorage::raw()` uses `expect_throw` when storage
+//! is disabled (private mode, policy), and its error conversion `unreachable!`s
+//! on a thrown value that is not an `Error`; with `panic = "abort"` either
+//! would kill the page and the draft in memory with it. It also only stores
+//! values it serialises itself, while backups and conflict detection need the
+//! raw text.
 
 use wasm_bindgen::{JsCast, JsValue};
 
