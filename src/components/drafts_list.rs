@@ -7,6 +7,7 @@ use xxgk_core::storage::{DraftId, DraftSummary};
 
 use crate::dom::target_value;
 use crate::storage::{clock, use_drafts};
+use super::dialog_head::DialogHead;
 
 #[component]
 pub fn DraftsList(on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
@@ -14,10 +15,7 @@ pub fn DraftsList(on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl In
     let rows = move || drafts.index.with(|index| index.drafts.clone());
     view! {
         <div class="dialog drafts-dialog" role="dialog" aria-label="草稿列表" data-testid="drafts-list">
-            <div class="dialog-head">
-                <h2>"草稿列表"</h2>
-                <button type="button" class="notice-close" aria-label="关闭" on:click=move |_| on_close()>"×"</button>
-            </div>
+            <DialogHead title="草稿列表" on_close />
             <p class="dialog-note">
                 "草稿保存在本浏览器中，每次修改后自动保存。换电脑或清理浏览器前，请用「导出」保存草稿文件。"
             </p>

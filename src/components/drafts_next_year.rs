@@ -11,6 +11,7 @@ use xxgk_core::storage::DraftSummary;
 
 use crate::state::ui::{use_ui, Tone};
 use crate::storage::{clock, files, use_drafts, Drafts};
+use super::dialog_head::DialogHead;
 
 #[component]
 pub fn NextYearDialog(on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
@@ -53,10 +54,7 @@ pub fn NextYearDialog(on_close: impl Fn() + Copy + Send + Sync + 'static) -> imp
     let candidates = move || drafts.index.with(|index| index.candidates_for_last_year().into_iter().cloned().collect::<Vec<_>>());
     view! {
         <div class="dialog next-year-dialog" role="dialog" aria-label="由上年报告新建" data-testid="next-year-dialog">
-            <div class="dialog-head">
-                <h2>"由上年报告新建"</h2>
-                <button type="button" class="notice-close" aria-label="关闭" on:click=move |_| on_close()>"×"</button>
-            </div>
+            <DialogHead title="由上年报告新建" on_close />
             <p class="dialog-note">
                 "选择上一年度的报告。新报告沿用机关信息；表三「二、上年结转」逐列取自上年「四、结转下年度继续办理」；"
                 "上年的「现行有效件数」和结转数用于跨年度检查。上年的文字不会复制到新报告（年年雷同是常见问题），只在旁边供对照。"
