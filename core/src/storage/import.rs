@@ -9,9 +9,13 @@ pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 
 /// Why a file was not taken, in Chinese, naming the file.
 pub fn too_large(file_name: &str, bytes: u64) -> String {
+    // Tenths of a MiB, rounded, in integers: float formatting would add kilobytes to the wasm.
+    const MIB: u64 = 1024 * 1024;
+    let tenths = bytes.saturating_mul(10).saturating_add(MIB / 2) / MIB;
     format!(
-        "「{file_name}」不是草稿文件：文件大小 {:.1} MB，草稿文件通常不超过几十 KB",
-        bytes as f64 / (1024.0 * 1024.0)
+        "「{file_name}」不是草稿文件：文件大小 {}.{} MB，草稿文件通常不超过几十 KB",
+        tenths / 10,
+        tenths % 10
     )
 }
 

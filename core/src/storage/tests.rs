@@ -352,4 +352,6 @@ fn import_messages_name_the_file() {
     assert!(e.contains("「新版本.json」") && e.contains("更新版本的程序"), "{e}");
     assert!(!e.contains(".json）"), "no extension hint for a .json file: {e}");
     assert_eq!(too_large("大.json", 3 * 1024 * 1024), "「大.json」不是草稿文件：文件大小 3.0 MB，草稿文件通常不超过几十 KB");
+    assert!(too_large("x", 5_400_000).contains("文件大小 5.1 MB"), "rounded to tenths of a MiB");
+    assert!(too_large("x", 2_568_000).contains("文件大小 2.4 MB"), "2.449 MiB");
 }
