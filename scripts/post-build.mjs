@@ -28,9 +28,8 @@ const ALLOWED_SOURCES = {
   'default-src': ["'self'"],
   'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'worker-src': ["'self'"],
+  // Also covers style="…" attributes: the app sets column widths through the CSSOM (style:width) instead.
   'style-src': ["'self'"],
-  // Leptos writes style="…" attributes (e.g. table column widths); attributes cannot load anything.
-  'style-src-attr': ["'unsafe-inline'"],
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],

@@ -175,7 +175,8 @@ pub fn col_group(spec: &TableSpec) -> impl IntoView {
         .map(|w| {
             // Hundredths of a percent, in integers (no float formatting in the wasm).
             let share = w * 10_000 / total;
-            view! { <col style=format!("width:{}.{:02}%", share / 100, share % 100) /> }
+            // Set through the CSSOM (style.setProperty), which the CSP allows without style-src-attr.
+            view! { <col style:width=format!("{}.{:02}%", share / 100, share % 100) /> }
         })
         .collect_view();
     view! { <colgroup>{cols}</colgroup> }
