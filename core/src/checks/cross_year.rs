@@ -25,14 +25,17 @@ pub fn previous_year(last: &Report) -> PreviousYear {
         _ => None,
     };
     let column = |row: &'static str, col: &'static str| FieldKey::new(TableId::Table3, row, col);
-    let carried_forward = COLUMNS
-        .iter()
-        .filter_map(|(col, _)| Some((col.to_string(), text(column(CARRIED_FORWARD, col))?)))
-        .collect();
-    let in_force = [RULES, NORMATIVE_DOCS]
-        .into_iter()
-        .filter_map(|row| Some((row.to_string(), text(FieldKey::new(TableId::Table2, row, IN_FORCE))?)))
-        .collect();
+    // extend inserts one by one; collect() into a BTreeMap would pull a sort into the wasm.
+    let mut carried_forward = BTreeMap::new();
+    carried_forward.extend(
+        COLUMNS.iter().filter_map(|(col, _)| Some((col.to_string(), text(column(CARRIED_FORWARD, col))?))),
+    );
+    let mut in_force = BTreeMap::new();
+    in_force.extend(
+        [RULES, NORMATIVE_DOCS]
+            .into_iter()
+            .filter_map(|row| Some((row.to_string(), text(FieldKey::new(TableId::Table2, row, IN_FORCE))?))),
+    );
     PreviousYear { year: last.year, carried_forward, in_force }
 }
 

@@ -4,6 +4,7 @@
 use super::envelope::{decode, Access, DraftMeta, Unreadable};
 use super::keys::{draft_id_of_key, is_backup_key, DraftId};
 use crate::model::Report;
+use std::cmp::Ordering;
 
 /// One line of the drafts list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,9 +100,9 @@ impl DraftIndex {
 
     /// Drafts newest first; the id (creation order) breaks ties so the order is stable.
     fn sort(&mut self) {
-        self.drafts.sort_by(|a, b| b.saved_at_ms.cmp(&a.saved_at_ms).then_with(|| b.id.cmp(&a.id)));
-        self.broken.sort_by(|a, b| a.id.cmp(&b.id));
-        self.backups.sort();
+        sort_short(&mut self.drafts, |a, b| b.saved_at_ms.cmp(&a.saved_at_ms).then_with(|| b.id.cmp(&a.id)));
+        sort_short(&mut self.broken, |a, b| a.id.cmp(&b.id));
+        sort_short(&mut self.backups, Ord::cmp);
     }
 
     /// Adds or replaces the line of `summary.id` (after a save).
@@ -134,7 +135,43 @@ impl DraftIndex {
     /// Drafts to start next year's report from: the latest years first.
     pub fn candidates_for_last_year(&self) -> Vec<&DraftSummary> {
         let mut list: Vec<&DraftSummary> = self.drafts.iter().collect();
-        list.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| b.saved_at_ms.cmp(&a.saved_at_ms)));
+        sort_short(&mut list, |a, b| b.year.cmp(&a.year).then_with(|| b.saved_at_ms.cmp(&a.saved_at_ms)));
         list
+    }
+}
+
+/// Stable insertion sort. These lists hold the drafts of one browser (tens, at most a few hundred),
+/// and std's sort_by adds several kilobytes of wasm to the first load for every element type.
+fn sort_short<T>(list: &mut [T], order: impl Fn(&T, &T) -> Ordering) {
+    for i in 1..list.len() {
+        let mut j = i;
+        while j > 0 && order(&list[j], &list[j - 1]) == Ordering::Less {
+            list.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod sort_tests {
+    use super::sort_short;
+
+    #[test]
+    fn sort_short_orders_like_std_stable_sort() {
+        // Pairs (key, position): equal keys must keep their positions in order.
+        let mut seed = 7u32;
+        let list: Vec<(u32, usize)> = (0..200)
+            .map(|i| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                ((seed >> 16) % 13, i)
+            })
+            .collect();
+        let (mut ours, mut std) = (list.clone(), list);
+        sort_short(&mut ours, |a, b| b.0.cmp(&a.0));
+        std.sort_by(|a, b| b.0.cmp(&a.0));
+        assert_eq!(ours, std);
+        let mut empty: Vec<u8> = Vec::new();
+        sort_short(&mut empty, Ord::cmp);
+        assert!(empty.is_empty());
     }
 }
