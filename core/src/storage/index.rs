@@ -166,10 +166,10 @@ mod sort_tests {
                 ((seed >> 16) % 13, i)
             })
             .collect();
-        let (mut ours, mut std) = (list.clone(), list);
+        let (mut ours, mut expected) = (list.clone(), list);
         sort_short(&mut ours, |a, b| b.0.cmp(&a.0));
-        std.sort_by(|a, b| b.0.cmp(&a.0));
-        assert_eq!(ours, std);
+        expected.sort_by_key(|pair| std::cmp::Reverse(pair.0));
+        assert_eq!(ours, expected);
         let mut empty: Vec<u8> = Vec::new();
         sort_short(&mut empty, Ord::cmp);
         assert!(empty.is_empty());
