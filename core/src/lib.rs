@@ -7,6 +7,7 @@
 //! - [`value`]: reading what is typed into a number cell;
 //! - [`paste`]: reading a block of cells copied from Excel or WPS;
 //! - [`totals`]: 总计 cells computed from their parts;
+//! - [`zero_fill`]: 「空格填 0」, writing 0 into every blank input cell;
 //! - [`text`]: free text as printed (XML-safe, paragraphs, official dates), shared by the preview and the DOCX;
 //! - [`docx`]: the report as a DOCX in the official layout;
 //! - [`storage`]: drafts kept in the browser (record format, list, next year's report);
@@ -22,3 +23,4 @@ pub mod storage;
 pub mod text;
 pub mod totals;
 pub mod value;
+pub mod zero_fill;

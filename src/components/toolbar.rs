@@ -1,8 +1,9 @@
-//! Undo and redo, the automatic-totals switch, preview, print and DOCX export.
+//! Undo and redo, the automatic-totals switch, 「空格填 0」, preview, print and DOCX export.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use xxgk_core::checks::{run_checks, summarize, CheckOptions};
+use xxgk_core::zero_fill::fill_blanks_with_zero;
 
 use crate::docx_client::export_docx;
 use crate::state::ui::{use_ui, Tone, Ui};
@@ -14,6 +15,14 @@ pub fn Toolbar() -> impl IntoView {
     let ui = use_ui();
     let toggle_totals = move |_| {
         state.edit(|r| r.auto_totals = !r.auto_totals);
+    };
+    let fill_zero = move |_| {
+        let mut filled = 0;
+        state.edit(|r| filled = fill_blanks_with_zero(r));
+        match filled {
+            0 => ui.notify("没有未填写的单元格。", Tone::Info),
+            n => ui.notify(format!("已将 {n} 个未填写的单元格填为 0（可撤销）。"), Tone::Info),
+        }
     };
     let exporting = RwSignal::new(false);
     let export = move |_| export(state, ui, exporting);
@@ -42,6 +51,14 @@ pub fn Toolbar() -> impl IntoView {
                 />
                 "自动计算总计"
             </label>
+            <button
+                type="button"
+                on:click=fill_zero
+                disabled=move || state.read_only().get()
+                title="把表格中所有未填写的单元格填为 0（自动计算的总计除外）；没有发生的事项应填 0，不要留空"
+            >
+                "空格填 0"
+            </button>
             <span class="toolbar-gap"></span>
             <button
                 type="button"
