@@ -1,7 +1,7 @@
 // Page object for the drafts tests (tests/e2e/drafts-*.test.mjs): storage, the drafts bar,
 // import and export, as a clerk uses them.
 import fs from 'node:fs';
-import { startServer, launchBrowser, openApp, collectConsoleErrors, waitForApp } from './lib/harness.mjs';
+import { appSession, collectConsoleErrors, waitForApp } from './lib/harness.mjs';
 import { REPORTS, report } from './editor.page.mjs';
 
 export { REPORTS, report };
@@ -33,28 +33,18 @@ export function draftFile(r, { autoTotals = false, version = 1 } = {}) {
 
 /** One server for the file; each `browser()` is a fresh profile (empty storage). */
 export function draftsSession() {
-  let server;
-  const browsers = [];
+  const session = appSession();
   return {
-    async start() {
-      server = await startServer();
-    },
-    async browser() {
-      const b = await launchBrowser();
-      browsers.push(b);
-      return b;
+    start: () => session.start(),
+    stop: () => session.stop(),
+    browser: () => session.browser(),
+    get url() {
+      return session.url;
     },
     /** A new page of `browser` with the app loaded. */
     async open(browser) {
-      const { page, consoleErrors } = await openApp(browser, server.url, { selector: '[data-field]' });
+      const { page, consoleErrors } = await session.open(browser);
       return new Drafts(page, consoleErrors);
-    },
-    async stop() {
-      for (const b of browsers) await b.close();
-      await server?.stop();
-    },
-    get url() {
-      return server.url;
     },
   };
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, openApp } from './lib/harness.mjs';
+import { appSession } from './lib/harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The real reports, converted by fixtures/convert.mjs. */
@@ -14,24 +14,16 @@ export const T3_APPLICANTS = ['natural', 'business', 'research', 'nonprofit', 'l
 
 /** One server for the file; a fresh browser profile (empty storage) per `open()`. */
 export function editorSession() {
-  let server;
-  const browsers = [];
+  const session = appSession();
   return {
-    async start() {
-      server = await startServer();
+    start: () => session.start(),
+    stop: () => session.stop(),
+    get url() {
+      return session.url;
     },
     async open() {
-      const browser = await launchBrowser();
-      browsers.push(browser);
-      const { page, consoleErrors } = await openApp(browser, server.url, { selector: '[data-field]' });
+      const { page, consoleErrors } = await session.open(await session.browser());
       return new Editor(page, consoleErrors);
-    },
-    async stop() {
-      for (const b of browsers) await b.close();
-      await server?.stop();
-    },
-    get url() {
-      return server.url;
     },
   };
 }

@@ -145,6 +145,35 @@ export async function openApp(browser, url, { selector = null, timeout = 30_000,
 }
 
 /** Reload `page` and wait for the app to mount again. */
+/**
+ * One server for a test file and a fresh browser profile (empty storage) per `browser()`;
+ * `open(browser)` loads the app with its grid ready. `stop()` closes everything it started.
+ */
+export function appSession() {
+  let server;
+  const browsers = [];
+  return {
+    async start() {
+      server = await startServer();
+    },
+    async browser() {
+      const b = await launchBrowser();
+      browsers.push(b);
+      return b;
+    },
+    open(browser) {
+      return openApp(browser, server.url, { selector: '[data-field]' });
+    },
+    async stop() {
+      for (const b of browsers) await b.close();
+      await server?.stop();
+    },
+    get url() {
+      return server.url;
+    },
+  };
+}
+
 export async function reloadApp(page, { selector = null, timeout = 30_000 } = {}) {
   await page.reload({ waitUntil: 'load', timeout });
   await waitForApp(page, { selector, timeout });
