@@ -71,7 +71,9 @@ pub fn start_worker() {
             let _ = Reflect::set(&options, &"timeout".into(), &IDLE_TIMEOUT_MS.into());
             idle.unchecked_into::<Function>().call2(&window, &start, &options).map(drop)
         }
-        None => window.set_timeout_with_callback_and_timeout_and_arguments_0(start.unchecked_ref(), 0).map(drop),
+        None => {
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(start.unchecked_ref(), 0).map(drop)
+        }
     };
     if scheduled.is_err() {
         ensure_started();
@@ -217,7 +219,8 @@ fn time_out(id: u32) {
         }
     });
     if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), TIMEOUT_MS);
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), TIMEOUT_MS);
     }
 }
 

@@ -2,7 +2,10 @@
 
 use leptos::prelude::document;
 use wasm_bindgen::JsCast;
-use web_sys::{Event, HtmlElement, HtmlInputElement, InputEvent, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{
+    Event, HtmlElement, HtmlInputElement, InputEvent, ScrollBehavior, ScrollIntoViewOptions,
+    ScrollLogicalPosition,
+};
 use xxgk_core::format::FieldKey;
 
 /// The `<input>` an event happened on, if it was one.

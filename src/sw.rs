@@ -15,7 +15,10 @@ use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{MessageChannel, MessageEvent, RegistrationOptions, ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{
+    MessageChannel, MessageEvent, RegistrationOptions, ServiceWorker, ServiceWorkerContainer,
+    ServiceWorkerRegistration, ServiceWorkerState,
+};
 
 /// How often an open page asks the server whether there is a new version.
 const CHECK_EVERY_MS: i32 = 60 * 60 * 1000;
@@ -115,7 +118,9 @@ fn watch(registration: &ServiceWorkerRegistration, updates: Updates, build: Stri
             let seen = worker.clone();
             let on_state = Closure::<dyn FnMut()>::new(move || {
                 // Waiting only happens while an older worker controls pages; a first worker activates at once.
-                if seen.state() == ServiceWorkerState::Installed && container().and_then(|c| c.controller()).is_some() {
+                if seen.state() == ServiceWorkerState::Installed
+                    && container().and_then(|c| c.controller()).is_some()
+                {
                     consider(seen.clone(), updates, build.clone());
                 }
             });
@@ -182,7 +187,9 @@ async fn version_of(worker: &ServiceWorker) -> Option<String> {
     let silence = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ANSWER_TIMEOUT_MS);
     });
-    let data = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&Array::of2(&answer, &silence))).await.ok()?;
+    let data = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&Array::of2(&answer, &silence)))
+        .await
+        .ok()?;
     channel.port1().close();
     Reflect::get(&data, &"version".into()).ok()?.as_string()
 }
@@ -196,7 +203,10 @@ fn check_regularly(registration: ServiceWorkerRegistration) {
             let _ = promise.catch(&ignore);
         }
     });
-    let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(check.as_ref().unchecked_ref(), CHECK_EVERY_MS);
+    let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(
+        check.as_ref().unchecked_ref(),
+        CHECK_EVERY_MS,
+    );
     let _ = window().add_event_listener_with_callback("online", check.as_ref().unchecked_ref());
     check.forget();
 }

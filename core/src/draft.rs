@@ -58,8 +58,8 @@ pub fn from_json(text: &str) -> Result<Report, DraftError> {
     if text.trim().is_empty() {
         return Err(DraftError::Empty);
     }
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| DraftError::NotJson { line: e.line(), column: e.column() })?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| DraftError::NotJson { line: e.line(), column: e.column() })?;
     let Value::Object(mut envelope) = value else { return Err(DraftError::NotADraft) };
     if envelope.get("schema").and_then(Value::as_str) != Some(SCHEMA) {
         return Err(DraftError::NotADraft);
@@ -79,8 +79,8 @@ pub fn from_json(text: &str) -> Result<Report, DraftError> {
     let report = envelope.remove("report").ok_or_else(|| invalid("report", "缺少报告内容"))?;
     let report = migrate(MIGRATIONS, version, report)?;
     check_report(&report)?;
-    let mut report: Report =
-        serde_json::from_value(report).map_err(|e| invalid("report", &format!("结构不符合草稿格式（{e}）")))?;
+    let mut report: Report = serde_json::from_value(report)
+        .map_err(|e| invalid("report", &format!("结构不符合草稿格式（{e}）")))?;
     drop_blank_cells(&mut report);
     Ok(report)
 }
@@ -108,13 +108,21 @@ fn drop_blank_cells(report: &mut Report) {
 pub enum DraftError {
     Empty,
     /// Not JSON at all; where the reader gave up (1-based).
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     /// JSON, but not a draft of this program.
     NotADraft,
     /// Saved by a newer program.
-    NewerVersion { found: u64 },
+    NewerVersion {
+        found: u64,
+    },
     /// A field is missing, unknown or of the wrong kind.
-    Invalid { path: String, problem: String },
+    Invalid {
+        path: String,
+        problem: String,
+    },
 }
 
 fn invalid(path: &str, problem: &str) -> DraftError {
@@ -322,12 +330,18 @@ fn table(value: &Value, path: &str, id: TableId, version: FormatVersion) -> Chec
     for (row, cols) in object(value, path)? {
         let row_path = format!("{path}.{row}");
         let Some(first) = spec.fields.iter().find(|f| f.key.row == row) else {
-            return Err(invalid(&row_path, &format!("{}（{}格式）没有这一行", id.short_name(), version.key())));
+            return Err(invalid(
+                &row_path,
+                &format!("{}（{}格式）没有这一行", id.short_name(), version.key()),
+            ));
         };
         for (col, cell) in object(cols, &row_path)? {
             let cell_path = format!("{row_path}.{col}");
             if !spec.fields.iter().any(|f| f.key.row == row && f.key.col == col) {
-                return Err(invalid(&cell_path, &format!("{}「{}」行没有这一列", id.short_name(), first.row_label)));
+                return Err(invalid(
+                    &cell_path,
+                    &format!("{}「{}」行没有这一列", id.short_name(), first.row_label),
+                ));
             }
             text(cell, &cell_path)?;
         }
@@ -397,7 +411,9 @@ mod tests {
     fn round_trip_is_identical() {
         let r = sample();
         let json = to_json(&r);
-        assert!(json.starts_with("{\n  \"schema\": \"xxgk-report/draft\",\n  \"version\": 1,\n  \"report\": {"));
+        assert!(
+            json.starts_with("{\n  \"schema\": \"xxgk-report/draft\",\n  \"version\": 1,\n  \"report\": {")
+        );
         assert_eq!(from_json(&json).unwrap(), r);
         assert_eq!(to_json(&from_json(&json).unwrap()), json);
     }
@@ -413,7 +429,10 @@ mod tests {
 
     #[test]
     fn blank_cells_in_the_file_are_absent() {
-        let r = from_json(&minimal(r#","table3":{"granted":{"natural":" ","business":"1"},"partly_granted":{"natural":""}}"#)).unwrap();
+        let r = from_json(&minimal(
+            r#","table3":{"granted":{"natural":" ","business":"1"},"partly_granted":{"natural":""}}"#,
+        ))
+        .unwrap();
         assert_eq!(r.table3.0.len(), 1);
         assert_eq!(r.table3.get("granted", "business"), Some("1"));
     }
@@ -441,7 +460,10 @@ mod tests {
         assert_eq!(e, DraftError::NewerVersion { found: 2 });
         assert!(e.message().contains("更新版本的程序"), "{}", e.message());
         assert_eq!(err(r#"{"schema":"xxgk-report/draft","version":0,"report":{}}"#).path(), Some("version"));
-        assert_eq!(err(r#"{"schema":"xxgk-report/draft","version":"1","report":{}}"#).path(), Some("version"));
+        assert_eq!(
+            err(r#"{"schema":"xxgk-report/draft","version":"1","report":{}}"#).path(),
+            Some("version")
+        );
     }
 
     #[test]
@@ -462,7 +484,10 @@ mod tests {
             (minimal(r#","table3":{"granted":{"natural":12}}"#), "report.table3.granted.natural"),
             (minimal(r#","table3":{"granted":[]}"#), "report.table3.granted"),
             (minimal(r#","previous":{"year":2022,"carried_forward":{}}"#), "report.previous.in_force"),
-            (minimal(r#","previous":{"year":2022,"carried_forward":{"people":"1"},"in_force":{}}"#), "report.previous.carried_forward.people"),
+            (
+                minimal(r#","previous":{"year":2022,"carried_forward":{"people":"1"},"in_force":{}}"#),
+                "report.previous.carried_forward.people",
+            ),
         ];
         for (text, path) in cases {
             let e = err(&text);
@@ -475,11 +500,15 @@ mod tests {
     fn unknown_table_keys_are_rejected_with_their_path() {
         let e = err(&minimal(r#","table3":{"granted":{"naturel":"1"}}"#));
         assert_eq!(e.path(), Some("report.table3.granted.naturel"));
-        assert_eq!(e.message(), "草稿内容有误：report.table3.granted.naturel：表三「（一）予以公开」行没有这一列");
+        assert_eq!(
+            e.message(),
+            "草稿内容有误：report.table3.granted.naturel：表三「（一）予以公开」行没有这一列"
+        );
         let e = err(&minimal(r#","table2":{"procurement":{"amount":"1"}}"#));
         assert_eq!(e.message(), "草稿内容有误：report.table2.procurement：表二（2021格式）没有这一行");
         // The same row is fine in the 2019 format.
-        let ok = wrap(r#"{"unit_name":"x","year":2020,"format":"2019","table2":{"procurement":{"amount":"1"}}}"#);
+        let ok =
+            wrap(r#"{"unit_name":"x","year":2020,"format":"2019","table2":{"procurement":{"amount":"1"}}}"#);
         assert!(from_json(&ok).is_ok());
     }
 
@@ -514,7 +543,15 @@ mod tests {
         for ok in ["2024-01-31", "2024-02-29", "2000-02-29"] {
             assert!(is_date(ok), "{ok}");
         }
-        for bad in ["2024-1-31", "2023-02-29", "1900-02-29", "2024-13-01", "2024/01/31", "２０２４-01-31", "2024-00-10"] {
+        for bad in [
+            "2024-1-31",
+            "2023-02-29",
+            "1900-02-29",
+            "2024-13-01",
+            "2024/01/31",
+            "２０２４-01-31",
+            "2024-00-10",
+        ] {
             assert!(!is_date(bad), "{bad}");
         }
     }

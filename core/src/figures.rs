@@ -43,7 +43,11 @@ impl Layout {
         let at = |key: &FieldKey| index[key];
         let sums: Vec<IndexedSum> = format
             .sum_rules()
-            .map(|rule| IndexedSum { rule, total: at(&rule.total), parts: rule.parts.iter().map(at).collect() })
+            .map(|rule| IndexedSum {
+                rule,
+                total: at(&rule.total),
+                parts: rule.parts.iter().map(at).collect(),
+            })
             .collect();
         let balances = format
             .balances

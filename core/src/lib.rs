@@ -12,11 +12,11 @@
 //! - [`docx`]: the report as a DOCX in the official layout;
 //! - [`storage`]: drafts kept in the browser (record format, list, next year's report);
 
-pub mod docx;
 pub mod checks;
+pub mod docx;
 pub mod draft;
-pub mod format;
 mod figures;
+pub mod format;
 pub mod model;
 pub mod paste;
 pub mod storage;

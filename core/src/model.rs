@@ -253,7 +253,9 @@ impl Report {
     pub fn title(&self) -> String {
         match self.title_form {
             TitleForm::Annual => format!("{}{}年政府信息公开工作年度报告", self.unit_name, self.year),
-            TitleForm::Submission => format!("{}关于报送{}年政府信息公开工作的报告", self.unit_name, self.year),
+            TitleForm::Submission => {
+                format!("{}关于报送{}年政府信息公开工作的报告", self.unit_name, self.year)
+            }
         }
     }
 

@@ -65,7 +65,10 @@ pub fn width_with(text: &str, half: f32) -> f32 {
     let chars: Vec<char> = text.chars().collect();
     let gaps = chars
         .windows(2)
-        .filter(|w| (is_ideograph(w[0]) && w[1].is_ascii_alphanumeric()) || (w[0].is_ascii_alphanumeric() && is_ideograph(w[1])))
+        .filter(|w| {
+            (is_ideograph(w[0]) && w[1].is_ascii_alphanumeric())
+                || (w[0].is_ascii_alphanumeric() && is_ideograph(w[1]))
+        })
         .count();
     glyphs + AUTOSPACE_EM * gaps as f32
 }

@@ -323,9 +323,7 @@ fn half_width(c: char) -> char {
 
 /// A cell holding only dashes or one slash means "nothing to report".
 fn is_blank_marker(text: &str) -> bool {
-    text == "/"
-        || text == "／"
-        || text.chars().all(|c| matches!(c, '-' | '－' | '—' | '–' | '―' | '−'))
+    text == "/" || text == "／" || text.chars().all(|c| matches!(c, '-' | '－' | '—' | '–' | '―' | '−'))
 }
 
 fn scan(raw: &str) -> Result<Scanned, Problem> {

@@ -55,7 +55,10 @@ fn many_files_get_a_summary_per_file_and_a_total() {
     let (code, out, _) = check(&[&fixture("01_"), &fixture("11_"), &fixture("06_")]);
     assert_eq!(code, Some(1));
     assert_eq!(out.matches("  结果：").count(), 3, "{out}");
-    assert!(out.contains("  错误　表四「行政诉讼 复议后起诉」：总计=15，维持+纠正+其他+尚未审结=19，相差4"), "{out}");
+    assert!(
+        out.contains("  错误　表四「行政诉讼 复议后起诉」：总计=15，维持+纠正+其他+尚未审结=19，相差4"),
+        "{out}"
+    );
     assert!(out.contains("共检查 3 个文件：2 个有错误"), "{out}");
 }
 
@@ -76,7 +79,10 @@ fn unreadable_or_invalid_files_exit_2_with_the_reason() {
     let missing = std::env::temp_dir().join("xxgk-cli-does-not-exist.json").display().to_string();
     let (code, out, _) = check(&[&not_json, &not_draft, &gbk, &missing, &fixture("06_")]);
     assert_eq!(code, Some(2), "{out}");
-    assert!(out.contains("无法检查：无法读取：这不是草稿文件，或文件已损坏（第 1 行第 1 列附近格式有误）"), "{out}");
+    assert!(
+        out.contains("无法检查：无法读取：这不是草稿文件，或文件已损坏（第 1 行第 1 列附近格式有误）"),
+        "{out}"
+    );
     assert!(out.contains("无法检查：这不是年度报告草稿文件"), "{out}");
     assert!(out.contains("无法检查：无法读取：文件不是 UTF-8 文本"), "{out}");
     assert!(out.contains("无法检查：无法读取文件（文件不存在）"), "{out}");
@@ -113,7 +119,12 @@ fn json_output_is_machine_readable() {
         .map(|r| r["id"].as_str().unwrap())
         .collect();
     assert_eq!(failing, ["t2.in_force.normative_docs", "blank.table2", "t4.sum.suit_after_review"]);
-    let t4 = files[1]["results"].as_array().unwrap().iter().find(|r| r["id"] == "t4.sum.suit_after_review").unwrap();
+    let t4 = files[1]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "t4.sum.suit_after_review")
+        .unwrap();
     assert_eq!(t4["severity"], "error");
     assert_eq!(t4["difference"], "4");
     assert_eq!(t4["left"], serde_json::json!(["table4.suit_after_review.total"]));

@@ -13,16 +13,24 @@ fn installed(tool: &str) -> bool {
 
 #[test]
 fn libreoffice_renders_every_label_and_number() {
-    let missing: Vec<_> = ["soffice", "pdftotext", "pdfinfo", "pdftoppm", "unzip"].into_iter().filter(|t| !installed(t)).collect();
+    let missing: Vec<_> = ["soffice", "pdftotext", "pdfinfo", "pdftoppm", "unzip"]
+        .into_iter()
+        .filter(|t| !installed(t))
+        .collect();
     if !missing.is_empty() {
-        println!("skipped: {} not installed (apt: libreoffice-writer-nogui poppler-utils unzip)", missing.join(", "));
+        println!(
+            "skipped: {} not installed (apt: libreoffice-writer-nogui poppler-utils unzip)",
+            missing.join(", ")
+        );
         return;
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let dir = std::env::temp_dir().join(format!("xxgk-docx-render-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut drafts = Vec::new();
-    for (name, report) in [("erlintu-2021", docx_support::erlintu_numbered()), ("trial-2019", docx_support::trial_2019())] {
+    for (name, report) in
+        [("erlintu-2021", docx_support::erlintu_numbered()), ("trial-2019", docx_support::trial_2019())]
+    {
         let path = dir.join(format!("{name}.json"));
         std::fs::write(&path, xxgk_core::draft::to_json(&report)).unwrap();
         drafts.push(path);

@@ -95,7 +95,9 @@ fn parts_come_in_the_order_of_the_reference_report() {
             SectionBody::Table(_) => expected.push("<table>".into()),
         }
     }
-    expected.extend(["尔林兔镇人民政府", "2022年1月12日", "尔林兔镇党政办公室2022年1月12日印发"].map(String::from));
+    expected.extend(
+        ["尔林兔镇人民政府", "2022年1月12日", "尔林兔镇党政办公室2022年1月12日印发"].map(String::from),
+    );
     assert_eq!(lines, expected);
 }
 
@@ -197,7 +199,10 @@ fn face_of(doc: &Document, text: &str) -> (String, i64) {
         .find(|p| text_of(*p) == text)
         .unwrap_or_else(|| panic!("no paragraph 「{text}」"));
     let rpr = w_child(w_child(p, "r").unwrap(), "rPr").unwrap();
-    (w_attr(w_child(rpr, "rFonts").unwrap(), "eastAsia").unwrap().to_string(), int(w_child(rpr, "sz").unwrap(), "val"))
+    (
+        w_attr(w_child(rpr, "rFonts").unwrap(), "eastAsia").unwrap().to_string(),
+        int(w_child(rpr, "sz").unwrap(), "val"),
+    )
 }
 
 #[test]
@@ -214,7 +219,11 @@ fn faces_and_sizes_follow_gb_t_9704() {
     assert_eq!(face_of(&doc, "尔林兔镇党政办公室2022年1月12日印发"), ("仿宋_GB2312".into(), 28));
 
     // Body paragraphs: exact 579-twip lines, first line indented two characters, justified.
-    let p = doc.descendants().filter(|n| n.has_tag_name((W, "p"))).find(|p| text_of(*p) == "暂无其他需要说明的事项。").unwrap();
+    let p = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .find(|p| text_of(*p) == "暂无其他需要说明的事项。")
+        .unwrap();
     let ppr = w_child(p, "pPr").unwrap();
     let spacing = w_child(ppr, "spacing").unwrap();
     assert_eq!((w_attr(spacing, "line"), w_attr(spacing, "lineRule")), (Some("579"), Some("exact")));
@@ -291,7 +300,8 @@ fn read_rows(tbl: Node) -> Vec<(bool, Vec<ReadCell>)> {
                 .map(|tc| {
                     let pr = w_child(tc, "tcPr").unwrap();
                     let span = w_child(pr, "gridSpan").map_or(1, |g| int(g, "val") as usize);
-                    let v_merge = w_child(pr, "vMerge").map(|v| w_attr(v, "val").unwrap_or("continue").to_string());
+                    let v_merge =
+                        w_child(pr, "vMerge").map(|v| w_attr(v, "val").unwrap_or("continue").to_string());
                     let cell = ReadCell { col, col_span: span, v_merge, text: text_of(tc) };
                     col += span;
                     cell
@@ -309,7 +319,8 @@ fn expected_row(report: &Report, spec: &TableSpec, r: usize) -> Vec<ReadCell> {
     let mut col = 0;
     while col < spec.grid_cols() {
         let cell = occupancy[r][col].unwrap_or_else(|| panic!("{:?} ({r}, {col}) uncovered", spec.id));
-        let v_merge = (cell.row_span > 1).then(|| if cell.row == r { "restart" } else { "continue" }.to_string());
+        let v_merge =
+            (cell.row_span > 1).then(|| if cell.row == r { "restart" } else { "continue" }.to_string());
         let text = match (&cell.content, cell.row == r) {
             (_, false) => String::new(),
             (CellContent::Label(l), true) => l.text.to_string(),
@@ -374,7 +385,10 @@ fn table_three_has_the_official_shape() {
     assert_eq!(w_children(w_child(tbl, "tblGrid").unwrap(), "gridCol").count(), 10);
     // 三、本年度办理结果 spans 22 rows and is set vertically.
     let results = rows.iter().position(|(_, cells)| cells[0].text == "三、本年度办理结果").unwrap();
-    let span = 1 + rows[results + 1..].iter().take_while(|(_, c)| c[0].v_merge.as_deref() == Some("continue")).count();
+    let span = 1 + rows[results + 1..]
+        .iter()
+        .take_while(|(_, c)| c[0].v_merge.as_deref() == Some("continue"))
+        .count();
     assert_eq!(span, 22);
     let vertical = tbl
         .descendants()
@@ -415,13 +429,19 @@ fn footers_number_pages_odd_right_even_left() {
     let mut sides = Vec::new();
     for reference in w_children(sect, "footerReference") {
         let kind = w_attr(reference, "type").unwrap().to_string();
-        let id = reference.attribute(("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id")).unwrap();
+        let id = reference
+            .attribute(("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id"))
+            .unwrap();
         let footer = pkg.part(&target(id));
         let p = footer.descendants().find(|n| n.has_tag_name((W, "p"))).unwrap();
         let instr: String =
             p.descendants().filter(|n| n.has_tag_name((W, "instrText"))).filter_map(|n| n.text()).collect();
         assert_eq!(instr.trim(), "PAGE");
-        let chars: Vec<_> = p.descendants().filter(|n| n.has_tag_name((W, "fldChar"))).map(|n| w_attr(n, "fldCharType").unwrap()).collect();
+        let chars: Vec<_> = p
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "fldChar")))
+            .map(|n| w_attr(n, "fldCharType").unwrap())
+            .collect();
         assert_eq!(chars, ["begin", "separate", "end"]);
         assert_eq!(text_of(p), "— 1 —");
         let ppr = w_child(p, "pPr").unwrap();
@@ -429,7 +449,10 @@ fn footers_number_pages_odd_right_even_left() {
         sides.push((kind, align));
     }
     sides.sort();
-    assert_eq!(sides, [("default".to_string(), "right".to_string()), ("even".to_string(), "left".to_string())]);
+    assert_eq!(
+        sides,
+        [("default".to_string(), "right".to_string()), ("even".to_string(), "left".to_string())]
+    );
 }
 
 #[test]

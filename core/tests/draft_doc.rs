@@ -20,7 +20,11 @@ fn every_row_and_column_key_is_documented() {
     for v in [FormatVersion::Trial2019, FormatVersion::Official2021] {
         for field in format(v).fields() {
             for key in [field.key.row, field.key.col] {
-                assert!(DOC.contains(&format!("`{key}`")), "{} key `{key}` is not in docs/draft-format.md", v.key());
+                assert!(
+                    DOC.contains(&format!("`{key}`")),
+                    "{} key `{key}` is not in docs/draft-format.md",
+                    v.key()
+                );
             }
         }
     }

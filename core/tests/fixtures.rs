@@ -43,7 +43,8 @@ fn expected() -> BTreeMap<String, Expected> {
 
 /// Ids of the failing errors and of the failing warnings.
 fn failing(results: &[CheckResult]) -> (Vec<&str>, Vec<&str>) {
-    let ids = |pick: fn(&CheckResult) -> bool| results.iter().filter(|r| pick(r)).map(|r| r.id.as_str()).collect();
+    let ids =
+        |pick: fn(&CheckResult) -> bool| results.iter().filter(|r| pick(r)).map(|r| r.id.as_str()).collect();
     (ids(CheckResult::is_error), ids(CheckResult::is_warning))
 }
 
@@ -57,7 +58,14 @@ fn every_fixture_gives_exactly_the_expected_failures() {
     for (stem, want) in expected() {
         let report = load(&stem);
         let results = run_checks(&report, CheckOptions::default());
-        assert_eq!(failing(&results), (want.errors.iter().map(String::as_str).collect(), want.warnings.iter().map(String::as_str).collect()), "{stem}");
+        assert_eq!(
+            failing(&results),
+            (
+                want.errors.iter().map(String::as_str).collect(),
+                want.warnings.iter().map(String::as_str).collect()
+            ),
+            "{stem}"
+        );
 
         let at_export = run_checks(&report, CheckOptions { at_export: true });
         let mut warnings = want.warnings.clone();
@@ -92,7 +100,8 @@ fn fixtures_with_last_years_report_check_across_years() {
 
 #[test]
 fn the_failures_are_explained_as_a_reviewer_would() {
-    let results = run_checks(&load("06_pingtan-ziranziyuan-shengtaihuanjing-ju-2023"), CheckOptions::default());
+    let results =
+        run_checks(&load("06_pingtan-ziranziyuan-shengtaihuanjing-ju-2023"), CheckOptions::default());
     let b = results.iter().find(|r| r.id == "t3.balance.business").unwrap();
     assert_eq!(b.explanation, "表三「商业企业」列：一+二=0，（七）总计+四=1，相差1");
     let row = results.iter().find(|r| r.id == "t3.row.total_handled").unwrap();

@@ -112,8 +112,11 @@ fn consistent(trial_format: bool, level: UnitLevel, draw: &mut Draw) -> Report {
 
 fn all_pass(report: &Report) -> Result<(), TestCaseError> {
     let results = run_checks(report, CheckOptions { at_export: true });
-    let bad: Vec<String> =
-        results.iter().filter(|r| r.status != Status::Pass).map(|r| format!("{}: {}", r.id, r.explanation)).collect();
+    let bad: Vec<String> = results
+        .iter()
+        .filter(|r| r.status != Status::Pass)
+        .map(|r| format!("{}: {}", r.id, r.explanation))
+        .collect();
     prop_assert!(bad.is_empty(), "{:?}", bad);
     prop_assert_eq!(summarize(&results), Summary::default());
     Ok(())

@@ -19,7 +19,9 @@ pub fn ChecksPanel() -> impl IntoView {
                 // Errors first, each severity in document order.
                 [Severity::Error, Severity::Warning]
                     .into_iter()
-                    .flat_map(|severity| all.iter().filter(move |r| r.status == status && r.severity == severity))
+                    .flat_map(|severity| {
+                        all.iter().filter(move |r| r.status == status && r.severity == severity)
+                    })
                     .cloned()
                     .collect::<Vec<CheckResult>>()
             })
@@ -27,7 +29,8 @@ pub fn ChecksPanel() -> impl IntoView {
     };
     let failures = by_status(Status::Fail);
     let pending = by_status(Status::CannotJudge);
-    let passed_count = Memo::new(move |_| state.checks.with(|all| all.iter().filter(|r| r.status == Status::Pass).count()));
+    let passed_count =
+        Memo::new(move |_| state.checks.with(|all| all.iter().filter(|r| r.status == Status::Pass).count()));
     let show_passed = RwSignal::new(false);
 
     view! {

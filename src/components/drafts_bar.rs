@@ -25,7 +25,8 @@ pub fn DraftsBar() -> impl IntoView {
     let panel = RwSignal::new(None::<Panel>);
     let imports = Imports::provide();
     install_drop(imports);
-    let toggle = move |which: Panel| panel.update(|p| *p = if *p == Some(which) { None } else { Some(which) });
+    let toggle =
+        move |which: Panel| panel.update(|p| *p = if *p == Some(which) { None } else { Some(which) });
     let escape = window_event_listener(ev::keydown, move |e| {
         if e.key() == "Escape" && panel.get_untracked().is_some() {
             panel.set(None);

@@ -50,7 +50,11 @@ pub struct Imports {
 
 impl Imports {
     pub fn provide() -> Imports {
-        Imports { rows: RwSignal::new(Vec::new()), busy: RwSignal::new(false), dragging: RwSignal::new(false) }
+        Imports {
+            rows: RwSignal::new(Vec::new()),
+            busy: RwSignal::new(false),
+            dragging: RwSignal::new(false),
+        }
     }
 
     /// Reads and files every one of `files`.
@@ -87,7 +91,8 @@ impl Imports {
 }
 
 async fn read_one(drafts: Drafts, file: &web_sys::File) -> ImportRow {
-    let mut row = ImportRow { file: file.name(), title: String::new(), tally: None, outcome: Outcome::Skipped };
+    let mut row =
+        ImportRow { file: file.name(), title: String::new(), tally: None, outcome: Outcome::Skipped };
     let report = match files::read_draft(file).await {
         Ok(report) => report,
         Err(message) => {
@@ -198,14 +203,18 @@ pub fn ImportResults(imports: Imports) -> impl IntoView {
 
 #[component]
 fn ImportLine(imports: Imports, drafts: Drafts, i: usize, row: ImportRow) -> impl IntoView {
-    let summary = row.tally.map(|t| view! { <span class=t.badge_class() data-testid="import-summary">{t.badge_text()}</span> });
+    let summary = row
+        .tally
+        .map(|t| view! { <span class=t.badge_class() data-testid="import-summary">{t.badge_text()}</span> });
     let open = move |id: DraftId| {
         move |_| {
             drafts.open(&id);
         }
     };
     let outcome = match row.outcome {
-        Outcome::Refused(message) => view! { <span class="import-error" role="alert">{message}</span> }.into_any(),
+        Outcome::Refused(message) => {
+            view! { <span class="import-error" role="alert">{message}</span> }.into_any()
+        }
         Outcome::Added(id) => view! {
             <span>"已导入为新草稿"</span>
             <button type="button" on:click=open(id)>"打开"</button>

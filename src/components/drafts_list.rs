@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use xxgk_core::storage::{DraftId, DraftSummary};
 
+use super::dialog_head::DialogHead;
 use crate::dom::target_value;
 use crate::storage::{clock, use_drafts};
-use super::dialog_head::DialogHead;
 
 #[component]
 pub fn DraftsList(on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
@@ -105,7 +105,8 @@ fn DraftRow(draft: DraftSummary, on_open: impl Fn() + Copy + Send + Sync + 'stat
     };
     let actions = {
         let title = title.clone();
-        move || match mode.get() {
+        move || {
+            match mode.get() {
             RowMode::ConfirmDelete => view! {
                 <span class="confirm" role="alert">
                     {format!("确定删除「{title}」？")}
@@ -122,6 +123,7 @@ fn DraftRow(draft: DraftSummary, on_open: impl Fn() + Copy + Send + Sync + 'stat
                 <button type="button" on:click=move |_| mode.set(RowMode::ConfirmDelete)>"删除"</button>
             }
             .into_any(),
+        }
         }
     };
     view! {

@@ -9,9 +9,9 @@ use web_sys::HtmlInputElement;
 use xxgk_core::model::Report;
 use xxgk_core::storage::DraftSummary;
 
+use super::dialog_head::DialogHead;
 use crate::state::ui::{use_ui, Tone};
 use crate::storage::{clock, files, use_drafts, Drafts};
-use super::dialog_head::DialogHead;
 
 #[component]
 pub fn NextYearDialog(on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
@@ -51,7 +51,9 @@ pub fn NextYearDialog(on_close: impl Fn() + Copy + Send + Sync + 'static) -> imp
             }
         });
     };
-    let candidates = move || drafts.index.with(|index| index.candidates_for_last_year().into_iter().cloned().collect::<Vec<_>>());
+    let candidates = move || {
+        drafts.index.with(|index| index.candidates_for_last_year().into_iter().cloned().collect::<Vec<_>>())
+    };
     view! {
         <div class="dialog next-year-dialog" role="dialog" aria-label="由上年报告新建" data-testid="next-year-dialog">
             <DialogHead title="由上年报告新建" on_close />

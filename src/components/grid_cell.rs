@@ -67,7 +67,8 @@ pub fn GridCell(field: &'static FieldSpec, refs: CellRefs, col: usize, col_span:
 /// property is set as `prop:value` would, but only when it differs from what
 /// is shown, so the caret of the cell being typed into never moves.
 pub fn paint(field: &FieldSpec, refs: CellRefs, view: &CellView, before: Option<&CellView>) {
-    let (Some(td), Some(input), Some(message)) = (refs.td.get_untracked(), refs.input.get_untracked(), refs.message.get_untracked())
+    let (Some(td), Some(input), Some(message)) =
+        (refs.td.get_untracked(), refs.input.get_untracked(), refs.message.get_untracked())
     else {
         return;
     };
@@ -79,7 +80,11 @@ pub fn paint(field: &FieldSpec, refs: CellRefs, view: &CellView, before: Option<
         if input.value() != view.text {
             input.set_value(&view.text);
         }
-        let problem = if view.computed { None } else { value::parse(field.kind, &view.text).err().map(|e| e.message()) };
+        let problem = if view.computed {
+            None
+        } else {
+            value::parse(field.kind, &view.text).err().map(|e| e.message())
+        };
         let _ = classes.toggle_with_force("invalid", problem.is_some());
         set_attribute(input, "aria-invalid", problem.is_some().then_some("true"));
         let message_id = message.id();

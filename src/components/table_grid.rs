@@ -124,7 +124,8 @@ pub fn TableGrid(spec: &'static TableSpec) -> impl IntoView {
     };
     let on_mousedown = move |ev: MouseEvent| {
         if let Some((input, _)) = cell_of(&ev) {
-            let focused = document().active_element().is_some_and(|a| a == *input.unchecked_ref::<web_sys::Element>());
+            let focused =
+                document().active_element().is_some_and(|a| a == *input.unchecked_ref::<web_sys::Element>());
             select_on_mouseup.set_value(!focused);
         }
     };

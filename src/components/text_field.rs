@@ -5,8 +5,8 @@
 //! composing, nothing is written until the composition ends.
 
 use leptos::html;
-use wasm_bindgen::JsCast;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{CompositionEvent, Event};
 use xxgk_core::model::Report;
 
@@ -153,7 +153,8 @@ fn fit_height(area: web_sys::HtmlTextAreaElement) {
             }
             let heights: Vec<i32> = areas.iter().map(|a| a.scroll_height()).collect();
             for (area, height) in areas.iter().zip(heights) {
-                let _ = web_sys::HtmlElement::style(area).set_property("height", &format!("{}px", height + 2));
+                let _ =
+                    web_sys::HtmlElement::style(area).set_property("height", &format!("{}px", height + 2));
             }
         });
     }

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use crate::storage::use_drafts;
 use crate::sw;
 
-const HELD: &str = "当前草稿尚未能保存，刷新会丢失未保存的内容。请先处理上方关于保存的提示（或导出草稿文件），再点击刷新。";
+const HELD: &str =
+    "当前草稿尚未能保存，刷新会丢失未保存的内容。请先处理上方关于保存的提示（或导出草稿文件），再点击刷新。";
 
 #[component]
 pub fn UpdateBanner() -> impl IntoView {

@@ -65,7 +65,10 @@ impl FieldLayout {
 
     /// (input row, position in the row) of `key`.
     pub fn locate(&self, key: FieldKey) -> Option<(usize, usize)> {
-        self.rows.iter().enumerate().find_map(|(r, row)| row.iter().position(|s| s.key == key).map(|i| (r, i)))
+        self.rows
+            .iter()
+            .enumerate()
+            .find_map(|(r, row)| row.iter().position(|s| s.key == key).map(|i| (r, i)))
     }
 
     pub fn at(&self, row: usize, index: usize) -> Option<FieldKey> {
@@ -85,7 +88,12 @@ impl FieldLayout {
 
     /// Tab order: right, then the next row's first cell; backwards with Shift.
     /// Cells for which `skip` is true (computed totals) are passed over.
-    pub fn next_in_reading_order(&self, from: FieldKey, backwards: bool, skip: impl Fn(FieldKey) -> bool) -> Option<FieldKey> {
+    pub fn next_in_reading_order(
+        &self,
+        from: FieldKey,
+        backwards: bool,
+        skip: impl Fn(FieldKey) -> bool,
+    ) -> Option<FieldKey> {
         let order: Vec<FieldKey> = self.rows.iter().flatten().map(|s| s.key).collect();
         let at = order.iter().position(|k| *k == from)?;
         let mut candidates: Box<dyn Iterator<Item = &FieldKey>> =
@@ -122,7 +130,10 @@ mod tests {
     fn table3_moves_like_a_spreadsheet() {
         use TableId::Table3 as T;
         let l = layout(T);
-        assert_eq!(l.step(k(T, "new_received", "natural"), Move::Down), Some(k(T, "carried_over", "natural")));
+        assert_eq!(
+            l.step(k(T, "new_received", "natural"), Move::Down),
+            Some(k(T, "carried_over", "natural"))
+        );
         assert_eq!(l.step(k(T, "new_received", "natural"), Move::Up), None);
         assert_eq!(l.step(k(T, "new_received", "natural"), Move::Left), None);
         assert_eq!(l.step(k(T, "granted", "natural"), Move::Right), Some(k(T, "granted", "business")));
@@ -140,7 +151,10 @@ mod tests {
         let l = layout(T);
         assert_eq!(l.step(k(T, "rules", "repealed"), Move::Down), Some(k(T, "normative_docs", "repealed")));
         // 行政许可 has one cell spanning the three number columns.
-        assert_eq!(l.step(k(T, "normative_docs", "in_force"), Move::Down), Some(k(T, "licensing", "decisions")));
+        assert_eq!(
+            l.step(k(T, "normative_docs", "in_force"), Move::Down),
+            Some(k(T, "licensing", "decisions"))
+        );
         assert_eq!(l.step(k(T, "licensing", "decisions"), Move::Up), Some(k(T, "normative_docs", "issued")));
     }
 

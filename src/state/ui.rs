@@ -46,7 +46,11 @@ impl Ui {
 }
 
 pub fn provide_ui() -> Ui {
-    let ui = Ui { preview: RwSignal::new(false), preview_built: RwSignal::new(false), notice: RwSignal::new(None) };
+    let ui = Ui {
+        preview: RwSignal::new(false),
+        preview_built: RwSignal::new(false),
+        notice: RwSignal::new(None),
+    };
     provide_context(ui);
     ui
 }

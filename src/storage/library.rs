@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use xxgk_core::model::Report;
 use xxgk_core::storage::keys::draft_key;
-use xxgk_core::storage::{decode, encode, next_year, Access, DraftId, DraftMeta, DraftSummary, NarrativeReference, Opened};
+use xxgk_core::storage::{
+    decode, encode, next_year, Access, DraftId, DraftMeta, DraftSummary, NarrativeReference, Opened,
+};
 
 use super::{clock, Drafts, StorageFailure};
 
@@ -40,7 +42,8 @@ impl Drafts {
     /// kept beside as a reference.
     pub fn create_next_year(self, last: &Report) -> DraftId {
         let reference = NarrativeReference::of(last);
-        let meta = DraftMeta { reference: (!reference.is_empty()).then_some(reference), ..DraftMeta::default() };
+        let meta =
+            DraftMeta { reference: (!reference.is_empty()).then_some(reference), ..DraftMeta::default() };
         self.create(next_year(last), meta)
     }
 
@@ -53,7 +56,8 @@ impl Drafts {
         if let Access::ReadOnly(message) = opened.access {
             return Err(message);
         }
-        let title = self.index.with_untracked(|index| index.get(id).map(DraftSummary::title)).unwrap_or_default();
+        let title =
+            self.index.with_untracked(|index| index.get(id).map(DraftSummary::title)).unwrap_or_default();
         let meta = DraftMeta { name: format!("{title}（副本）"), ..opened.meta };
         Ok(self.create(opened.report, meta))
     }
@@ -89,7 +93,8 @@ impl Drafts {
         if is_current {
             self.save_now();
         }
-        let title = self.index.with_untracked(|index| index.get(id).map(DraftSummary::title)).unwrap_or_default();
+        let title =
+            self.index.with_untracked(|index| index.get(id).map(DraftSummary::title)).unwrap_or_default();
         let raw = if is_current && self.is_dirty() {
             // Not stored (a full disk): keep what is in memory.
             let meta = self.meta.get_untracked();
@@ -112,7 +117,11 @@ impl Drafts {
                 }
                 None => {
                     let report = Report::new(clock::current_year() - 1);
-                    self.show(new_id(), Opened { report, meta: DraftMeta::default(), access: Access::Editable }, None);
+                    self.show(
+                        new_id(),
+                        Opened { report, meta: DraftMeta::default(), access: Access::Editable },
+                        None,
+                    );
                 }
             }
         }
@@ -120,7 +129,8 @@ impl Drafts {
 
     /// Puts a draft deleted in this session back.
     pub fn restore(self, id: &DraftId) -> Result<(), String> {
-        let Some(item) = self.trash.with_untracked(|trash| trash.iter().find(|t| &t.id == id).cloned()) else {
+        let Some(item) = self.trash.with_untracked(|trash| trash.iter().find(|t| &t.id == id).cloned())
+        else {
             return Err("找不到已删除的草稿".to_string());
         };
         let opened = decode(&item.raw).map_err(|p| p.message())?;
@@ -135,7 +145,11 @@ impl Drafts {
     /// Stores an imported report as a new draft, without opening it.
     pub fn add(self, report: &Report) -> Result<DraftId, String> {
         let id = new_id();
-        let meta = DraftMeta { saved_at_ms: clock::now_ms(), app_version: super::APP_VERSION.to_string(), ..DraftMeta::default() };
+        let meta = DraftMeta {
+            saved_at_ms: clock::now_ms(),
+            app_version: super::APP_VERSION.to_string(),
+            ..DraftMeta::default()
+        };
         self.put(&id, report, &meta).map_err(|f| f.message())?;
         Ok(id)
     }
@@ -148,8 +162,13 @@ impl Drafts {
         if let Access::ReadOnly(message) = old.access {
             return Err(message);
         }
-        let title = self.index.with_untracked(|index| index.get(id).map(DraftSummary::title)).unwrap_or_default();
-        let backup = Trashed { id: new_id(), title: format!("{title}（导入前的内容）"), raw: encode(&old.report, &old.meta) };
+        let title =
+            self.index.with_untracked(|index| index.get(id).map(DraftSummary::title)).unwrap_or_default();
+        let backup = Trashed {
+            id: new_id(),
+            title: format!("{title}（导入前的内容）"),
+            raw: encode(&old.report, &old.meta),
+        };
         if *id == self.current.get_untracked() {
             self.save_now();
             let meta = self.meta.get_untracked();

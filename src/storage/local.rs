@@ -24,7 +24,9 @@ pub enum StorageFailure {
 impl StorageFailure {
     pub fn message(&self) -> String {
         match self {
-            StorageFailure::Unavailable => "浏览器不允许本页使用本地存储（可能处于无痕/隐私模式或被禁用）".to_string(),
+            StorageFailure::Unavailable => {
+                "浏览器不允许本页使用本地存储（可能处于无痕/隐私模式或被禁用）".to_string()
+            }
             StorageFailure::Full => "浏览器本地存储空间已满".to_string(),
             StorageFailure::Other(detail) => format!("浏览器拒绝写入本地存储（{detail}）"),
         }
@@ -37,7 +39,8 @@ impl StorageFailure {
             Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED") => StorageFailure::Full,
             Some("SecurityError") => StorageFailure::Unavailable,
             _ => {
-                let code = js_sys::Reflect::get(&error, &JsValue::from_str("code")).ok().and_then(|c| c.as_f64());
+                let code =
+                    js_sys::Reflect::get(&error, &JsValue::from_str("code")).ok().and_then(|c| c.as_f64());
                 if code == Some(22.0) {
                     return StorageFailure::Full;
                 }

@@ -6,7 +6,9 @@ use xxgk_core::draft;
 use xxgk_core::model::Report;
 use xxgk_core::storage::envelope::draft_text;
 use xxgk_core::storage::keys::{backup_key, draft_key, LAST_OPENED_KEY};
-use xxgk_core::storage::{decode, encode, export_file_name, Access, DraftId, DraftIndex, DraftSummary, Opened};
+use xxgk_core::storage::{
+    decode, encode, export_file_name, Access, DraftId, DraftIndex, DraftSummary, Opened,
+};
 
 use super::{clock, files, library, Conflict, Drafts, LocalStore, SaveStatus, StorageFailure, APP_VERSION};
 
@@ -185,8 +187,10 @@ impl Drafts {
         let text = self.editor.report().with_untracked(|report| encode(report, &meta));
         match store.set(&key, &text) {
             Ok(()) => {
-                let summary =
-                    self.editor.report().with_untracked(|r| DraftSummary::new(id, r, &meta, &Access::Editable));
+                let summary = self
+                    .editor
+                    .report()
+                    .with_untracked(|r| DraftSummary::new(id, r, &meta, &Access::Editable));
                 self.seen.update_value(|seen| {
                     seen.raw = Some(text);
                     seen.clean_revision = revision;
@@ -249,7 +253,8 @@ impl Drafts {
     /// The open, editable draft comes from memory (it may not be stored: a
     /// full disk); any other, as stored, so a newer version's fields survive.
     pub fn export(self, id: &DraftId) -> Result<(), String> {
-        let from_memory = *id == self.current.get_untracked() && self.read_only.with_untracked(Option::is_none);
+        let from_memory =
+            *id == self.current.get_untracked() && self.read_only.with_untracked(Option::is_none);
         let (name, text) = if from_memory {
             self.editor.report().with_untracked(|r| (export_file_name(r), draft::to_json(r)))
         } else {

@@ -17,7 +17,10 @@ pub(super) fn check(figures: &Figures, table: TableId, out: &mut Vec<CheckResult
     let name = table.short_name();
     let (status, explanation) = match blank.len() {
         0 => (Status::Pass, format!("{name}已全部填写")),
-        n => (Status::Fail, format!("{name}有{n}个单元格未填写：{}。没有发生的请填 0", cell_list(figures, &blank))),
+        n => (
+            Status::Fail,
+            format!("{name}有{n}个单元格未填写：{}。没有发生的请填 0", cell_list(figures, &blank)),
+        ),
     };
     out.push(CheckResult {
         id: format!("blank.{}", table.key()),

@@ -53,7 +53,13 @@ pub(super) fn check(report: &Report, figures: &Figures, previous: &PreviousYear,
     }
 }
 
-fn result(id: String, severity: Severity, title: String, left: Vec<FieldKey>, right: Vec<FieldKey>) -> CheckResult {
+fn result(
+    id: String,
+    severity: Severity,
+    title: String,
+    left: Vec<FieldKey>,
+    right: Vec<FieldKey>,
+) -> CheckResult {
     CheckResult {
         id,
         severity,
@@ -116,7 +122,8 @@ fn carried_over(figures: &Figures, previous: &PreviousYear, col: &'static str) -
     let last = last_year(&previous.carried_forward, col);
     match (figures.cells[this].number(), last) {
         (Some(a), Ok(Some(b))) => {
-            r.explanation = format!("{scope}：本年「{}」={a}，上年「{}」={b}", this_spec.row_label, last_spec.row_label);
+            r.explanation =
+                format!("{scope}：本年「{}」={a}，上年「{}」={b}", this_spec.row_label, last_spec.row_label);
             if a != b {
                 let gap = difference(a, b).to_string();
                 r.explanation.push_str(&format!("，相差{gap}"));
@@ -132,7 +139,9 @@ fn carried_over(figures: &Figures, previous: &PreviousYear, col: &'static str) -
                 figures.missing(&[this], &mut missing);
                 reasons.push(cannot_judge(figures, &missing));
             }
-            reasons.extend(last_year_missing(&last_spec.accessible_label(), last).map(|m| format!("无法判断：{m}")));
+            reasons.extend(
+                last_year_missing(&last_spec.accessible_label(), last).map(|m| format!("无法判断：{m}")),
+            );
             r.explanation = format!("{scope}：{}", reasons.join("；"));
         }
     }
@@ -141,7 +150,8 @@ fn carried_over(figures: &Figures, previous: &PreviousYear, col: &'static str) -
 
 fn in_force_follows(figures: &Figures, previous: &PreviousYear, s: &Stock) -> CheckResult {
     let row = s.row_label(figures);
-    let [issued_l, repealed_l, in_force_l] = [s.issued, s.repealed, s.in_force].map(|f| s.col_label(figures, f));
+    let [issued_l, repealed_l, in_force_l] =
+        [s.issued, s.repealed, s.in_force].map(|f| s.col_label(figures, f));
     let key = |f: usize| figures.layout.fields[f].key;
     let mut r = result(
         format!("cross.in_force.{}", s.row),
@@ -153,12 +163,16 @@ fn in_force_follows(figures: &Figures, previous: &PreviousYear, s: &Stock) -> Ch
     let value = |f: usize| figures.cells[f].number();
     let last = last_year(&previous.in_force, s.row);
     let expected = match (last, value(s.issued), value(s.repealed)) {
-        (Ok(Some(l)), Some(i), Some(rep)) => l.checked_add(i).and_then(|x| x.checked_sub(rep)).map(|e| (l, i, rep, e)),
+        (Ok(Some(l)), Some(i), Some(rep)) => {
+            l.checked_add(i).and_then(|x| x.checked_sub(rep)).map(|e| (l, i, rep, e))
+        }
         _ => None,
     };
     match (value(s.in_force), expected) {
         (Some(now), Some((l, i, rep, e))) => {
-            r.explanation = format!("表二「{row}」：{in_force_l}={now}，上年{in_force_l}{l}+{issued_l}{i}−{repealed_l}{rep}={e}");
+            r.explanation = format!(
+                "表二「{row}」：{in_force_l}={now}，上年{in_force_l}{l}+{issued_l}{i}−{repealed_l}{rep}={e}"
+            );
             if now != e {
                 let gap = difference(now, e).to_string();
                 r.explanation.push_str(&format!("，相差{gap}。如有清理或统计口径变化，请在报告中说明"));

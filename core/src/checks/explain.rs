@@ -100,7 +100,13 @@ mod tests {
     #[test]
     fn comparison_names_both_sides_and_the_gap() {
         let t = RuleText::of("表三「自然人」列：一 + 二 = （七）总计 + 四");
-        assert_eq!(t.compare(Decimal::from_int(12), Decimal::from_int(10)), "表三「自然人」列：一+二=12，（七）总计+四=10，相差2");
-        assert_eq!(t.compare(Decimal::from_int(3), Decimal::from_int(3)), "表三「自然人」列：一+二=3，（七）总计+四=3");
+        assert_eq!(
+            t.compare(Decimal::from_int(12), Decimal::from_int(10)),
+            "表三「自然人」列：一+二=12，（七）总计+四=10，相差2"
+        );
+        assert_eq!(
+            t.compare(Decimal::from_int(3), Decimal::from_int(3)),
+            "表三「自然人」列：一+二=3，（七）总计+四=3"
+        );
     }
 }

@@ -46,7 +46,8 @@ impl Stock {
 
 fn in_force_not_below_issued(figures: &Figures, s: &Stock) -> CheckResult {
     let row = s.row_label(figures);
-    let [issued_l, repealed_l, in_force_l] = [s.issued, s.repealed, s.in_force].map(|f| s.col_label(figures, f));
+    let [issued_l, repealed_l, in_force_l] =
+        [s.issued, s.repealed, s.in_force].map(|f| s.col_label(figures, f));
     let value = |f: usize| figures.cells[f].number();
     let (status, explanation, gap) = match (value(s.issued), value(s.repealed), value(s.in_force)) {
         (Some(issued), Some(repealed), Some(in_force)) if in_force < issued && repealed.is_zero() => (
@@ -107,7 +108,10 @@ fn rules_level(report: &Report, figures: &Figures) -> CheckResult {
         }
         None if !non_zero.is_empty() => (
             Status::CannotJudge,
-            format!("{}有数字，但未选择单位层级，无法判断本单位能否制定{rules}", cell_list(figures, &non_zero)),
+            format!(
+                "{}有数字，但未选择单位层级，无法判断本单位能否制定{rules}",
+                cell_list(figures, &non_zero)
+            ),
         ),
         _ if !missing.is_empty() => (Status::CannotJudge, cannot_judge(figures, &missing)),
         _ => (Status::Pass, format!("{rules}各项均为 0")),

@@ -54,7 +54,11 @@ fn run(r: &Report) -> Vec<CheckResult> {
 }
 
 fn not_passing(results: &[CheckResult]) -> Vec<String> {
-    results.iter().filter(|r| r.status != Status::Pass).map(|r| format!("{} {:?} {}", r.id, r.status, r.explanation)).collect()
+    results
+        .iter()
+        .filter(|r| r.status != Status::Pass)
+        .map(|r| format!("{} {:?} {}", r.id, r.status, r.explanation))
+        .collect()
 }
 
 #[test]
@@ -108,7 +112,11 @@ fn row_and_column_sums_explain_themselves() {
     assert_eq!(row.status, Status::Fail);
     assert_eq!(row.left, vec![t3("granted", "total")]);
     assert_eq!(row.right.len(), 6);
-    assert!(row.explanation.starts_with("表三「（一）予以公开」行：总计=100，六类申请人之和="), "{}", row.explanation);
+    assert!(
+        row.explanation.starts_with("表三「（一）予以公开」行：总计=100，六类申请人之和="),
+        "{}",
+        row.explanation
+    );
     let col = by_id(&results, "t3.col.total");
     assert_eq!(col.status, Status::Fail);
     assert_eq!(col.right.len(), 21);
@@ -136,7 +144,10 @@ fn a_blank_term_cannot_be_judged_and_is_named() {
     let results = run(&r);
     let b = by_id(&results, "t3.balance.natural");
     assert_eq!(b.status, Status::CannotJudge);
-    assert_eq!(b.explanation, "表三「自然人」列：无法判断：「一、本年新收政府信息公开申请数量 · 自然人」未填写");
+    assert_eq!(
+        b.explanation,
+        "表三「自然人」列：无法判断：「一、本年新收政府信息公开申请数量 · 自然人」未填写"
+    );
     assert_eq!(b.difference, None);
     assert_eq!(summarize(&results), Summary { errors: 0, warnings: 0 });
 }
@@ -148,7 +159,10 @@ fn an_invalid_cell_is_an_error_and_blocks_its_rules() {
     let results = run(&r);
     let v = by_id(&results, "value.table3.granted.natural");
     assert_eq!((v.status, v.severity), (Status::Fail, Severity::Error));
-    assert_eq!(v.explanation, "表三「（一）予以公开 · 自然人」填写的是“3件”：含有非数字字符「件」，请只填写整数");
+    assert_eq!(
+        v.explanation,
+        "表三「（一）予以公开 · 自然人」填写的是“3件”：含有非数字字符「件」，请只填写整数"
+    );
     assert_eq!(v.left, vec![t3("granted", "natural")]);
     let row = by_id(&results, "t3.row.granted");
     assert_eq!(row.status, Status::CannotJudge);
@@ -166,7 +180,11 @@ fn with_auto_totals_a_blank_part_is_named_instead_of_the_total() {
     assert!(results.iter().all(|x| !x.id.starts_with("value.")));
     let b = by_id(&results, "t3.balance.business");
     assert_eq!(b.status, Status::CannotJudge);
-    assert!(b.explanation.ends_with("无法判断：「（五）不予处理 2.重复申请 · 商业企业」未填写"), "{}", b.explanation);
+    assert!(
+        b.explanation.ends_with("无法判断：「（五）不予处理 2.重复申请 · 商业企业」未填写"),
+        "{}",
+        b.explanation
+    );
     assert_eq!(by_id(&results, "t3.row.granted").status, Status::Pass);
 }
 
@@ -219,7 +237,10 @@ fn rules_by_a_unit_that_cannot_make_them() {
     let results = run(&r);
     let w = by_id(&results, "t2.rules_level");
     assert_eq!((w.status, w.severity), (Status::Fail, Severity::Warning));
-    assert_eq!(w.explanation, "表二「规章」：单位层级为「县级以上地方人民政府部门」，不能制定规章，但「规章 · 现行有效件数」为2");
+    assert_eq!(
+        w.explanation,
+        "表二「规章」：单位层级为「县级以上地方人民政府部门」，不能制定规章，但「规章 · 现行有效件数」为2"
+    );
     assert_eq!(w.left.len(), 3);
 
     r.unit_level = Some(UnitLevel::CityGovernment);
@@ -245,12 +266,17 @@ fn blanks_are_reported_only_at_export() {
     r.set_raw(t3("other_misc", "legal"), "");
     assert!(run(&r).iter().all(|x| !x.id.starts_with("blank.")));
     let results = run_checks(&r, CheckOptions { at_export: true });
-    let ids: Vec<&str> = results.iter().filter(|x| x.id.starts_with("blank.")).map(|x| x.id.as_str()).collect();
+    let ids: Vec<&str> =
+        results.iter().filter(|x| x.id.starts_with("blank.")).map(|x| x.id.as_str()).collect();
     assert_eq!(ids, ["blank.table2", "blank.table3", "blank.table4"]);
     let b = by_id(&results, "blank.table3");
     assert_eq!((b.status, b.severity), (Status::Fail, Severity::Warning));
     assert_eq!(b.left, vec![t3("other_misc", "natural"), t3("other_misc", "legal")]);
-    assert!(b.explanation.starts_with("表三有2个单元格未填写：「（六）其他处理 3.其他 · 自然人」、"), "{}", b.explanation);
+    assert!(
+        b.explanation.starts_with("表三有2个单元格未填写：「（六）其他处理 3.其他 · 自然人」、"),
+        "{}",
+        b.explanation
+    );
     assert_eq!(by_id(&results, "blank.table4").status, Status::Pass);
 }
 
@@ -301,7 +327,10 @@ fn cross_year_cannot_judge_names_last_years_blank() {
     let results = run(&r);
     let c = by_id(&results, "cross.carried_over.legal");
     assert_eq!(c.status, Status::CannotJudge);
-    assert_eq!(c.explanation, "表三「法律服务机构」列：无法判断：上年数据中「四、结转下年度继续办理 · 法律服务机构」未填写");
+    assert_eq!(
+        c.explanation,
+        "表三「法律服务机构」列：无法判断：上年数据中「四、结转下年度继续办理 · 法律服务机构」未填写"
+    );
     let s = by_id(&results, "cross.in_force.rules");
     assert_eq!(s.status, Status::CannotJudge);
     assert!(s.explanation.contains("上年数据中「规章 · 现行有效件数」未填写"), "{}", s.explanation);
@@ -341,7 +370,8 @@ fn results_are_in_document_order() {
     r.set_raw(t4("review", "upheld"), "x");
     r.set_raw(t2("fees", "amount"), "-1");
     r.previous = Some(previous_year(&r));
-    let ids: Vec<String> = run_checks(&r, CheckOptions { at_export: true }).into_iter().map(|r| r.id).collect();
+    let ids: Vec<String> =
+        run_checks(&r, CheckOptions { at_export: true }).into_iter().map(|r| r.id).collect();
     let pos = |id: &str| ids.iter().position(|x| x == id).unwrap_or_else(|| panic!("{id}"));
     assert!(pos("value.table2.fees.amount") < pos("t2.in_force.rules"));
     assert!(pos("blank.table2") < pos("t3.balance.natural"));

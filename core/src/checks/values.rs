@@ -16,7 +16,13 @@ pub(super) fn check(figures: &Figures, table: TableId, out: &mut Vec<CheckResult
             severity: Severity::Error,
             status: Status::Fail,
             title: format!("{}「{}」填写有误", table.short_name(), field.accessible_label()),
-            explanation: format!("{}「{}」填写的是“{}”：{}", table.short_name(), field.accessible_label(), raw.trim(), error.message()),
+            explanation: format!(
+                "{}「{}」填写的是“{}”：{}",
+                table.short_name(),
+                field.accessible_label(),
+                raw.trim(),
+                error.message()
+            ),
             difference: None,
             left: vec![field.key],
             right: Vec::new(),

@@ -3,14 +3,14 @@
 //! part appears only when the user filled it.
 
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, Tab,
-    TabValueType,
+    AlignmentType, BorderType, BreakType, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Run, Tab, TabValueType,
 };
 
 use super::page::TEXT_WIDTH;
-use crate::text::{clean, official_date, paragraphs, width_em};
 use super::typeset::*;
 use crate::model::Report;
+use crate::text::{clean, official_date, paragraphs, width_em};
 
 /// 发文字号, title and 主送机关, then the preamble.
 pub fn front_matter(report: &Report) -> Vec<Paragraph> {
@@ -120,7 +120,11 @@ pub fn closing(report: &Report) -> Vec<Paragraph> {
         out.push(right_aligned(BODY, two).keep_next(!date.is_empty()).add_run(run(&org, BODY)));
         if !date.is_empty() {
             let left = TEXT_WIDTH - body_twips(org_em);
-            out.push(plain_paragraph(BODY, AlignmentType::Left).indent(Some(left), None, None, None).add_run(run(&date, BODY)));
+            out.push(
+                plain_paragraph(BODY, AlignmentType::Left)
+                    .indent(Some(left), None, None, None)
+                    .add_run(run(&date, BODY)),
+            );
         }
     } else {
         if !org.is_empty() {
@@ -147,7 +151,8 @@ pub fn imprint(report: &Report) -> Vec<Paragraph> {
         return Vec::new();
     }
     let date = official_date(&report.imprint_date);
-    let rule = |position| ParagraphBorder::new(position).val(BorderType::Single).size(THICK_RULE).color("000000");
+    let rule =
+        |position| ParagraphBorder::new(position).val(BorderType::Single).size(THICK_RULE).color("000000");
     let rules = ParagraphBorders::with_empty()
         .set(rule(ParagraphBorderPosition::Top))
         .set(rule(ParagraphBorderPosition::Bottom));
@@ -163,7 +168,8 @@ pub fn imprint(report: &Report) -> Vec<Paragraph> {
         .add_run(run(&org, IMPRINT));
     line.property = line.property.set_borders(rules);
     if !date.is_empty() {
-        line = line.add_run(styled(Run::new().add_tab(), IMPRINT)).add_run(run(&format!("{date}印发"), IMPRINT));
+        line =
+            line.add_run(styled(Run::new().add_tab(), IMPRINT)).add_run(run(&format!("{date}印发"), IMPRINT));
     }
     vec![line]
 }

@@ -133,7 +133,9 @@ mod tests {
     #[test]
     fn header_rows_are_marked_per_table_and_nested_tables_are_left_alone() {
         let row = "<w:tr><w:trPr><w:cantSplit/></w:trPr></w:tr>";
-        let xml = format!(r#"<w:body><w:tbl>{row}{row}</w:tbl><w:tbl>{row}<w:tr><w:trPr/><w:tc><w:tbl>{row}</w:tbl></w:tc></w:tr>{row}</w:tbl></w:body>"#);
+        let xml = format!(
+            r#"<w:body><w:tbl>{row}{row}</w:tbl><w:tbl>{row}<w:tr><w:trPr/><w:tc><w:tbl>{row}</w:tbl></w:tc></w:tr>{row}</w:tbl></w:body>"#
+        );
         let out = patched(&xml, &[1, 2]);
         let marked = "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr></w:tr>";
         let expected = format!(
@@ -144,7 +146,8 @@ mod tests {
 
     #[test]
     fn text_and_entities_pass_through_unchanged() {
-        let xml = r#"<?xml version="1.0" encoding="UTF-8"?><w:t xml:space="preserve">a &amp; b &lt; “c”</w:t>"#;
+        let xml =
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:t xml:space="preserve">a &amp; b &lt; “c”</w:t>"#;
         assert_eq!(patched(xml, &[]), xml);
     }
 

@@ -7,10 +7,10 @@ use docx_rs::{
     TableCellMargins, TableLayoutType, TableRow, TextDirectionType, VAlignType, VMergeType, WidthType,
 };
 
-use crate::text::{clean, width_with};
 use super::typeset::{paragraph, run, single, Face, Type};
 use crate::format::{CellContent, GridCell, LabelStyle, TableId, TableSpec};
 use crate::model::Report;
+use crate::text::{clean, width_with};
 use crate::value;
 
 /// Left and right cell padding: ½ mm, so the 10 mm number columns keep room.

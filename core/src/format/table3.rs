@@ -107,10 +107,13 @@ pub(super) fn spec(version: FormatVersion) -> TableSpec {
     let mut g = GridBuilder::new(TableId::Table3, COL_WIDTHS.to_vec());
 
     g.row().label(0, 3, 3, NOTE, Note).label(3, 7, 1, "申请人情况", ColumnHeader);
-    g.row()
-        .label(3, 1, 2, "自然人", ColumnHeader)
-        .label(4, 5, 1, "法人或其他组织", ColumnHeader)
-        .label(9, 1, 2, "总计", ColumnHeader);
+    g.row().label(3, 1, 2, "自然人", ColumnHeader).label(4, 5, 1, "法人或其他组织", ColumnHeader).label(
+        9,
+        1,
+        2,
+        "总计",
+        ColumnHeader,
+    );
     g.row();
     for (col, (_, label)) in COLUMNS[1..6].iter().enumerate() {
         g.label(4 + col, 1, 1, label, ColumnHeader);

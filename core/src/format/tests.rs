@@ -40,7 +40,8 @@ fn table3_2021_has_the_template_shape() {
     let note = &t.rows[0][0];
     assert_eq!((note.row_span, note.col_span), (3, 3));
     assert_eq!(note.content, CellContent::Label(Label { text: table3::NOTE, style: LabelStyle::Note }));
-    let results = t.cells().find(|c| matches!(c.content, CellContent::Label(l) if l.text == table3::RESULTS)).unwrap();
+    let results =
+        t.cells().find(|c| matches!(c.content, CellContent::Label(l) if l.text == table3::RESULTS)).unwrap();
     assert_eq!((results.row, results.row_span), (5, 22));
     let f = t.field(FieldKey::new(TableId::Table3, "withheld_state_secret", "natural")).unwrap();
     assert_eq!(f.accessible_label(), "（三）不予公开 1.属于国家秘密 · 自然人");
@@ -53,7 +54,8 @@ fn table3_2021_has_the_template_shape() {
 fn table3_2019_has_a_single_other_row() {
     let t = &format(FormatVersion::Trial2019).table3;
     assert_eq!(t.grid_rows(), 26);
-    let results = t.cells().find(|c| matches!(c.content, CellContent::Label(l) if l.text == table3::RESULTS)).unwrap();
+    let results =
+        t.cells().find(|c| matches!(c.content, CellContent::Label(l) if l.text == table3::RESULTS)).unwrap();
     assert_eq!(results.row_span, 20);
     assert!(t.field(FieldKey::new(TableId::Table3, "other_handling", "total")).is_some());
     assert_eq!(t.fields.len(), 23 * 7);

@@ -75,6 +75,9 @@ mod tests {
 
     #[test]
     fn an_unnamed_unit_still_gets_a_name() {
-        assert_eq!(export_file_name(&named("  ", 2024)), "未命名机关2024年政府信息公开工作年度报告-草稿.json");
+        assert_eq!(
+            export_file_name(&named("  ", 2024)),
+            "未命名机关2024年政府信息公开工作年度报告-草稿.json"
+        );
     }
 }

@@ -46,7 +46,11 @@ pub struct NarrativeReference {
 
 impl NarrativeReference {
     pub fn of(last: &Report) -> NarrativeReference {
-        NarrativeReference { year: last.year, preamble: last.preamble.clone(), sections: last.sections.clone() }
+        NarrativeReference {
+            year: last.year,
+            preamble: last.preamble.clone(),
+            sections: last.sections.clone(),
+        }
     }
 
     /// True when last year wrote nothing worth showing.

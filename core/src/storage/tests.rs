@@ -42,7 +42,9 @@ fn pingtan_2021() -> Report {
     }
     // Typed the way clerks type: full-width digits.
     r.set_raw(t3(table3::CARRIED_FORWARD, "natural"), "１");
-    for (row, issued, repealed, in_force) in [(table2::RULES, "0", "0", "0"), (table2::NORMATIVE_DOCS, "69", "3", "665")] {
+    for (row, issued, repealed, in_force) in
+        [(table2::RULES, "0", "0", "0"), (table2::NORMATIVE_DOCS, "69", "3", "665")]
+    {
         r.set_raw(t2(row, table2::ISSUED), issued);
         r.set_raw(t2(row, table2::REPEALED), repealed);
         r.set_raw(t2(row, table2::IN_FORCE), in_force);
@@ -55,7 +57,11 @@ fn meta() -> DraftMeta {
         app_version: "0.1.0".to_string(),
         saved_at_ms: 1_705_300_000_000,
         name: "第二稿".to_string(),
-        reference: Some(NarrativeReference { year: 2020, preamble: String::new(), sections: Default::default() }),
+        reference: Some(NarrativeReference {
+            year: 2020,
+            preamble: String::new(),
+            sections: Default::default(),
+        }),
     }
 }
 
@@ -82,7 +88,10 @@ fn a_record_reads_back_exactly() {
 fn a_record_without_the_optional_fields_reads() {
     let text = record(1, draft_value(&pingtan_2021()));
     let opened = decode(&text).unwrap();
-    assert_eq!(opened.meta, DraftMeta { app_version: "9.0.0".to_string(), saved_at_ms: 5, ..DraftMeta::default() });
+    assert_eq!(
+        opened.meta,
+        DraftMeta { app_version: "9.0.0".to_string(), saved_at_ms: 5, ..DraftMeta::default() }
+    );
     assert_eq!(opened.access, Access::Editable);
 }
 
@@ -253,7 +262,10 @@ fn next_year_carries_the_unit_and_the_carried_forward_column_by_column() {
     assert_eq!(next.addressee, last.addressee);
     assert_eq!(next.imprint_org, last.imprint_org);
     // What belongs to one year only is not carried.
-    assert_eq!((next.doc_number.as_str(), next.signature_date.as_str(), next.imprint_date.as_str()), ("", "", ""));
+    assert_eq!(
+        (next.doc_number.as_str(), next.signature_date.as_str(), next.imprint_date.as_str()),
+        ("", "", "")
+    );
     // 上年结转 as fixture 02 printed it: 1 0 0 0 0 0 1 (the 总计 computed, the full-width 1 made canonical).
     let carried: Vec<Option<&str>> =
         table3::COLUMNS.iter().map(|(col, _)| next.raw(t3(table3::CARRIED_OVER, col))).collect();
@@ -285,7 +297,9 @@ fn next_year_does_not_copy_the_narratives_but_keeps_them_for_reference() {
 fn next_year_switches_the_cross_year_checks_on_and_they_catch_a_changed_column() {
     let mut next = next_year(&pingtan_2021());
     // 平潭 2022: 现行有效 698 = 665 + 88 − 55.
-    for (row, issued, repealed, in_force) in [(table2::RULES, "0", "0", "0"), (table2::NORMATIVE_DOCS, "88", "55", "698")] {
+    for (row, issued, repealed, in_force) in
+        [(table2::RULES, "0", "0", "0"), (table2::NORMATIVE_DOCS, "88", "55", "698")]
+    {
         next.set_raw(t2(row, table2::ISSUED), issued);
         next.set_raw(t2(row, table2::REPEALED), repealed);
         next.set_raw(t2(row, table2::IN_FORCE), in_force);
@@ -340,7 +354,10 @@ fn export_then_import_is_identical() {
     let back = read_draft_file(&export_file_name(&report), &text).unwrap();
     assert_eq!(back, report);
     assert_eq!(draft::to_json(&back), text);
-    assert_eq!(export_file_name(&report), "平潭综合实验区党工委管委会2021年政府信息公开工作年度报告-草稿.json");
+    assert_eq!(
+        export_file_name(&report),
+        "平潭综合实验区党工委管委会2021年政府信息公开工作年度报告-草稿.json"
+    );
 }
 
 #[test]
@@ -351,7 +368,10 @@ fn import_messages_name_the_file() {
     let e = read_draft_file("新版本.json", &newer).unwrap_err();
     assert!(e.contains("「新版本.json」") && e.contains("更新版本的程序"), "{e}");
     assert!(!e.contains(".json）"), "no extension hint for a .json file: {e}");
-    assert_eq!(too_large("大.json", 3 * 1024 * 1024), "「大.json」不是草稿文件：文件大小 3.0 MB，草稿文件通常不超过几十 KB");
+    assert_eq!(
+        too_large("大.json", 3 * 1024 * 1024),
+        "「大.json」不是草稿文件：文件大小 3.0 MB，草稿文件通常不超过几十 KB"
+    );
     assert!(too_large("x", 5_400_000).contains("文件大小 5.1 MB"), "rounded to tenths of a MiB");
     assert!(too_large("x", 2_568_000).contains("文件大小 2.4 MB"), "2.449 MiB");
 }

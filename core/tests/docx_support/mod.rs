@@ -106,7 +106,10 @@ pub fn w_child<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxm
 }
 
 /// The children elements `w:name`.
-pub fn w_children<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &'static str) -> impl Iterator<Item = roxmltree::Node<'a, 'i>> {
+pub fn w_children<'a, 'i>(
+    node: roxmltree::Node<'a, 'i>,
+    name: &'static str,
+) -> impl Iterator<Item = roxmltree::Node<'a, 'i>> {
     node.children().filter(move |c| c.has_tag_name((W, name)))
 }
 

@@ -108,7 +108,8 @@ pub fn run(args: &[String]) -> ExitCode {
 /// Reads and validates a draft; the error is the Chinese message to print.
 pub(super) fn load(path: &Path) -> Result<Report, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件（{}）", io_reason(&e)))?;
-    let text = String::from_utf8(bytes).map_err(|_| "无法读取：文件不是 UTF-8 文本，不是草稿文件".to_string())?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| "无法读取：文件不是 UTF-8 文本，不是草稿文件".to_string())?;
     from_json(&text).map_err(|e| e.message())
 }
 

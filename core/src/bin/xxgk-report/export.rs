@@ -70,7 +70,10 @@ fn export(args: &Args) -> Result<usize, String> {
     let results = run_checks(&report, CheckOptions { at_export: true });
     let summary = summarize(&results);
     if summary.errors + summary.warnings > 0 {
-        eprintln!("{shown}：仍有 {} 个错误、{} 个提醒，照常导出（供讨论的草稿）：", summary.errors, summary.warnings);
+        eprintln!(
+            "{shown}：仍有 {} 个错误、{} 个提醒，照常导出（供讨论的草稿）：",
+            summary.errors, summary.warnings
+        );
         for r in results.iter().filter(|r| r.is_error() || r.is_warning()) {
             let kind = if r.is_error() { "错误" } else { "提醒" };
             eprintln!("  [{kind}] {}", r.explanation);
@@ -83,7 +86,8 @@ fn export(args: &Args) -> Result<usize, String> {
         Some(path) => path.clone(),
         None => args.draft.parent().unwrap_or(Path::new("")).join(docx_file_name(&report)),
     };
-    std::fs::write(&output, build_docx(&report)).map_err(|e| format!("{}：无法写入文件（{}）", output.display(), write_reason(&e)))?;
+    std::fs::write(&output, build_docx(&report))
+        .map_err(|e| format!("{}：无法写入文件（{}）", output.display(), write_reason(&e)))?;
     println!("已导出：{}", output.display());
     Ok(summary.errors)
 }
