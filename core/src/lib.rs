@@ -10,6 +10,7 @@
 //! - [`zero_fill`]: 「空格填 0」, writing 0 into every blank input cell;
 //! - [`text`]: free text as printed (XML-safe, paragraphs, official dates), shared by the preview and the DOCX;
 //! - [`docx`]: the report as a DOCX in the official layout;
+//! - [`import`]: a published report (DOCX, HTML, pasted text) read into a draft;
 //! - [`storage`]: drafts kept in the browser (record format, list, next year's report);
 
 pub mod checks;
@@ -17,6 +18,7 @@ pub mod docx;
 pub mod draft;
 mod figures;
 pub mod format;
+pub mod import;
 pub mod model;
 pub mod paste;
 pub mod storage;
