@@ -31,5 +31,6 @@ pub(super) fn check(figures: &Figures, table: TableId, out: &mut Vec<CheckResult
         difference: None,
         left: blank.iter().map(|&i| figures.layout.fields[i].key).collect(),
         right: Vec::new(),
+        text: None,
     });
 }

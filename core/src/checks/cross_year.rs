@@ -69,6 +69,7 @@ fn result(
         difference: None,
         left,
         right,
+        text: None,
     }
 }
 

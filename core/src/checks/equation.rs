@@ -37,6 +37,7 @@ impl Equation<'_> {
             difference: gap,
             left: keys(self.left),
             right: keys(self.right),
+            text: None,
         }
     }
 }

@@ -9,15 +9,18 @@
 //! once ([`crate::figures`]) and does integer arithmetic, with no regex and
 //! no per-cell allocation. Results come in document order: 表二, 表三, 表四
 //! (each: its invalid cells, its rules, its blanks at export), then the
-//! cross-year checks.
+//! cross-year checks. The checks on the narratives ([`text`]) run apart, on
+//! a pause in typing: they read every character of the text.
 
 mod balance;
 mod blanks;
 mod cross_year;
 mod equation;
 mod explain;
+mod plausibility;
 mod sums;
 mod table2;
+pub mod text;
 mod values;
 
 #[cfg(test)]
@@ -30,6 +33,7 @@ use crate::format::{FieldKey, TableId};
 use crate::model::Report;
 
 pub use cross_year::previous_year;
+pub use text::{run_text_checks, TextPlace, TextSpan};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -64,6 +68,8 @@ pub struct CheckResult {
     pub difference: Option<String>,
     pub left: Vec<FieldKey>,
     pub right: Vec<FieldKey>,
+    /// The passage of a narrative the check is about (text checks only).
+    pub text: Option<TextSpan>,
 }
 
 impl CheckResult {
@@ -101,7 +107,10 @@ pub fn run_checks(report: &Report, options: CheckOptions) -> Vec<CheckResult> {
                 balance::check(&figures, &mut out);
                 sums::check(&figures, table, &mut out);
             }
-            TableId::Table4 => sums::check(&figures, table, &mut out),
+            TableId::Table4 => {
+                sums::check(&figures, table, &mut out);
+                plausibility::check(&figures, &mut out);
+            }
         }
         if options.at_export {
             blanks::check(&figures, table, &mut out);

@@ -76,6 +76,7 @@ fn in_force_not_below_issued(figures: &Figures, s: &Stock) -> CheckResult {
         difference: gap,
         left: vec![key(s.in_force)],
         right: vec![key(s.issued), key(s.repealed)],
+        text: None,
     }
 }
 
@@ -126,5 +127,6 @@ fn rules_level(report: &Report, figures: &Figures) -> CheckResult {
         difference: None,
         left: cells.iter().map(|&f| figures.layout.fields[f].key).collect(),
         right: Vec::new(),
+        text: None,
     }
 }

@@ -81,8 +81,8 @@ fn every_rule_of_the_format_is_checked_once() {
     for id in f.sum_rules().map(|s| &s.id).chain(f.balances.iter().map(|b| &b.id)) {
         assert_eq!(results.iter().filter(|r| &r.id == id).count(), 1, "{id}");
     }
-    // 7 balances, 25 rows, 7 columns, 3 blocks, 2 stock rows, the 规章 level.
-    assert_eq!(results.len(), 7 + 25 + 7 + 3 + 2 + 1);
+    // 7 balances, 25 rows, 7 columns, 3 blocks, 2 stock rows, the 规章 level, 2 plausibility warnings.
+    assert_eq!(results.len(), 7 + 25 + 7 + 3 + 2 + 1 + 2);
 }
 
 #[test]

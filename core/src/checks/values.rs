@@ -26,6 +26,7 @@ pub(super) fn check(figures: &Figures, table: TableId, out: &mut Vec<CheckResult
             difference: None,
             left: vec![field.key],
             right: Vec::new(),
+            text: None,
         });
     }
 }

@@ -9,13 +9,17 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
-use xxgk_core::checks::{previous_year, run_checks, summarize, CheckOptions, CheckResult, Status};
+use xxgk_core::checks::{
+    previous_year, run_checks, run_text_checks, summarize, CheckOptions, CheckResult, Status,
+};
 use xxgk_core::draft::from_json;
 use xxgk_core::model::Report;
+use xxgk_core::storage::NarrativeReference;
 
 const USAGE: &str = "用法：xxgk-report check [--json] [--previous 上年草稿.json] 草稿.json...
-  逐个校验草稿（按导出时的标准，空白单元格也提醒），列出错误和提醒。
-  --previous  与上年草稿比对（上年结转、现行有效件数），对每个草稿都适用
+  逐个校验草稿（按导出时的标准，空白单元格也提醒），列出错误和提醒，
+  包括正文与表格数字是否一致等正文检查。
+  --previous  与上年草稿比对（上年结转、现行有效件数、正文重复率），对每个草稿都适用
   --json      以 JSON 输出全部校验结果
   退出码：0 没有错误；1 有草稿存在错误；2 有文件无法读取或不是有效的草稿。";
 
@@ -61,7 +65,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let previous = match &args.previous {
         None => None,
         Some(path) => match load(path) {
-            Ok(last) => Some(previous_year(&last)),
+            Ok(last) => Some((previous_year(&last), NarrativeReference::of(&last))),
             Err(message) => {
                 eprintln!("上年草稿 {}：{message}", path.display());
                 return ExitCode::from(2);
@@ -74,10 +78,13 @@ pub fn run(args: &[String]) -> ExitCode {
         .iter()
         .map(|path| {
             let checked = load(path).map(|mut report| {
-                if previous.is_some() {
-                    report.previous = previous.clone();
+                if let Some((figures, _)) = &previous {
+                    report.previous = Some(figures.clone());
                 }
-                let results = run_checks(&report, CheckOptions { at_export: true });
+                let options = CheckOptions { at_export: true };
+                let mut results = run_checks(&report, options);
+                let last_text = previous.as_ref().map(|(_, text)| text);
+                results.extend(run_text_checks(&report, last_text, options));
                 (report, results)
             });
             Outcome { path, checked }
@@ -188,6 +195,12 @@ fn result_json(r: &CheckResult) -> Value {
         "difference": r.difference,
         "left": paths(&r.left),
         "right": paths(&r.right),
+        "text": r.text.as_ref().map(|t| json!({
+            "place": t.place.path(),
+            "start": t.start,
+            "end": t.end,
+            "quote": t.quote,
+        })),
     })
 }
 

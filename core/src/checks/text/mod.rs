@@ -1,0 +1,152 @@
+//! Checks on the narratives, the defects inspectors find most after 勾稽
+//! errors (spec: domain.md, "What goes wrong"):
+//! - [`stated`]: figures in the text that contradict the tables;
+//! - [`form`]: stale years, a thin 五, a 六 that does not say what fee was
+//!   collected, an over-long 一, English punctuation, doubled characters,
+//!   numbering out of sequence, a year in the wrong format edition;
+//! - [`contradiction`]: 「均已办结」 with cases carried forward, 「未收到申请」
+//!   with applications, 「未发生行政复议」 with cases in 表四;
+//! - [`repetition`]: text repeated from last year's report.
+//!
+//! [`drafting`] writes the standard sentences from the tables; read back by
+//! these checks they give no warning.
+//!
+//! Each result carries the passage it is about ([`TextSpan`]) and the cells
+//! it compares with. They read every character, so the editor runs them when
+//! typing pauses, not on every keystroke.
+
+pub(crate) mod cells;
+mod contradiction;
+pub mod drafting;
+mod form;
+mod repetition;
+mod scan;
+mod stated;
+
+#[cfg(test)]
+mod tests;
+
+use crate::checks::{CheckOptions, CheckResult};
+use crate::figures::Figures;
+use crate::format::NarrativeKey;
+use crate::model::Report;
+use crate::storage::NarrativeReference;
+
+use scan::Doc;
+
+/// A free text of the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TextPlace {
+    /// The opening paragraph before 一.
+    Preamble,
+    Section(NarrativeKey),
+}
+
+impl TextPlace {
+    pub const ALL: [TextPlace; 4] = [
+        TextPlace::Preamble,
+        TextPlace::Section(NarrativeKey::Overview),
+        TextPlace::Section(NarrativeKey::Problems),
+        TextPlace::Section(NarrativeKey::Other),
+    ];
+
+    /// Path of the text in the draft JSON, e.g. 「sections.overview」.
+    pub fn path(self) -> &'static str {
+        match self {
+            TextPlace::Preamble => "preamble",
+            TextPlace::Section(NarrativeKey::Overview) => "sections.overview",
+            TextPlace::Section(NarrativeKey::Problems) => "sections.problems",
+            TextPlace::Section(NarrativeKey::Other) => "sections.other",
+        }
+    }
+
+    /// Short stable key, used in check ids: 「preamble」, 「overview」….
+    pub fn key(self) -> &'static str {
+        match self {
+            TextPlace::Preamble => "preamble",
+            TextPlace::Section(k) => k.key(),
+        }
+    }
+
+    /// How a message names the text: 「开头」, 「第一部分」….
+    pub fn name(self) -> &'static str {
+        match self {
+            TextPlace::Preamble => "开头部分",
+            TextPlace::Section(NarrativeKey::Overview) => "第一部分",
+            TextPlace::Section(NarrativeKey::Problems) => "第五部分",
+            TextPlace::Section(NarrativeKey::Other) => "第六部分",
+        }
+    }
+
+    pub fn text(self, report: &Report) -> &str {
+        match self {
+            TextPlace::Preamble => &report.preamble,
+            TextPlace::Section(k) => report.sections.get(k),
+        }
+    }
+
+    /// The same text in last year's report.
+    fn last_year(self, last: &NarrativeReference) -> &str {
+        match self {
+            TextPlace::Preamble => &last.preamble,
+            TextPlace::Section(k) => last.sections.get(k),
+        }
+    }
+
+    pub fn from_path(path: &str) -> Option<TextPlace> {
+        TextPlace::ALL.into_iter().find(|p| p.path() == path)
+    }
+}
+
+/// A passage of a text: characters `start..end` (counted in Unicode scalar
+/// values, not bytes), and the passage itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextSpan {
+    pub place: TextPlace,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+}
+
+/// Runs every text check on `report`; `last` is last year's text when known.
+/// At export, an empty 五 or 六 is reported too.
+pub fn run_text_checks(
+    report: &Report,
+    last: Option<&NarrativeReference>,
+    options: CheckOptions,
+) -> Vec<CheckResult> {
+    let figures = Figures::read(report);
+    let mut out = Vec::new();
+    let stated = stated::Stated { report, figures: &figures };
+    let docs: Vec<(TextPlace, Doc)> =
+        TextPlace::ALL.into_iter().map(|p| (p, Doc::new(p.text(report)))).collect();
+    for (place, doc) in &docs {
+        stated.check(*place, doc, &mut out);
+        contradiction::check(&figures, *place, doc, &mut out);
+        form::check_text(report, *place, doc, &mut out);
+    }
+    form::check_report(report, &docs, options, &mut out);
+    if let Some(last) = last.filter(|l| l.year < report.year) {
+        for (place, doc) in &docs {
+            repetition::check(*place, doc, place.last_year(last), last.year, &mut out);
+        }
+    }
+    out
+}
+
+/// A passage cut for a message: its first 40 characters and 「…」.
+pub(crate) fn short_quote(text: &str) -> String {
+    const MAX: usize = 40;
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(MAX).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+/// Characters as a reader counts them: everything but white space.
+pub fn character_count(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}

@@ -1,0 +1,255 @@
+//! Reading a narrative: its sentences, and the figures it states with their units.
+//! Positions are in characters (not bytes), as the spans report them.
+
+use crate::value::Decimal;
+
+/// One text of the report, as characters.
+pub(crate) struct Doc {
+    pub chars: Vec<char>,
+}
+
+/// A sentence, as a character range. 「；」 does not end one: the parts of a
+/// sentence like 「收到申请N件……；办结N件……」 share its subject.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Sentence {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    /// 件 (applications, cases, documents, decisions)
+    Jian,
+    /// 起 (cases)
+    Qi,
+    /// 条 (items of information: never a count of applications)
+    Tiao,
+    Wanyuan,
+    Yuan,
+    Percent,
+    /// Anything else (年, 月, 个, 号…)
+    Other,
+}
+
+/// A number written in the text, with the unit that follows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Number {
+    pub start: usize,
+    /// End of the digits.
+    pub end: usize,
+    /// End of the unit (== `end` when there is none).
+    pub unit_end: usize,
+    pub value: Decimal,
+    /// Decimal places as written.
+    pub decimals: u32,
+    pub unit: Unit,
+}
+
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}'
+}
+
+pub(crate) fn is_han(c: char) -> bool {
+    ('\u{3400}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c)
+}
+
+fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+impl Doc {
+    pub fn new(text: &str) -> Doc {
+        Doc { chars: text.chars().collect() }
+    }
+
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.chars[start.min(self.len())..end.min(self.len())].iter().collect()
+    }
+
+    /// Whether the characters before `pos` end with `word`.
+    pub fn ends_with(&self, pos: usize, word: &[char]) -> bool {
+        pos >= word.len() && self.chars[pos - word.len()..pos] == *word
+    }
+
+    /// Whether the characters from `pos` start with `word`.
+    pub fn starts_with(&self, pos: usize, word: &[char]) -> bool {
+        self.chars.get(pos..pos + word.len()).is_some_and(|s| s == word)
+    }
+
+    /// Whether `word` occurs in `start..end`.
+    pub fn contains(&self, start: usize, end: usize, word: &[char]) -> bool {
+        let end = end.min(self.len());
+        word.len() <= end.saturating_sub(start)
+            && self.chars[start..end].windows(word.len()).any(|w| w == word)
+    }
+
+    /// Sentences, ended by 。！？, their ASCII forms, or a line break;
+    /// surrounding spaces left out, empty ones dropped.
+    pub fn sentences(&self) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, &c) in self.chars.iter().enumerate() {
+            let ends = matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '\r');
+            if ends {
+                self.push_trimmed(&mut out, start, i + 1);
+                start = i + 1;
+            }
+        }
+        self.push_trimmed(&mut out, start, self.len());
+        out
+    }
+
+    fn push_trimmed(&self, out: &mut Vec<Sentence>, mut start: usize, mut end: usize) {
+        while start < end && is_space(self.chars[start]) {
+            start += 1;
+        }
+        while end > start && (is_space(self.chars[end - 1]) || matches!(self.chars[end - 1], '\n' | '\r')) {
+            end -= 1;
+        }
+        if end > start {
+            out.push(Sentence { start, end });
+        }
+    }
+
+    /// The numbers in `start..end`, each with its unit.
+    pub fn numbers(&self, start: usize, end: usize) -> Vec<Number> {
+        let mut out = Vec::new();
+        let mut i = start;
+        while i < end {
+            let before_ok = i == 0 || {
+                let p = self.chars[i - 1];
+                !(p.is_ascii_alphanumeric() || digit(p).is_some() || p == '.' || p == '-')
+            };
+            if digit(self.chars[i]).is_none() || !before_ok {
+                i += 1;
+                continue;
+            }
+            let (number, next) = self.number_at(i, end);
+            if let Some(n) = number {
+                out.push(n);
+            }
+            i = next.max(i + 1);
+        }
+        out
+    }
+
+    /// The number starting at `i`: digits with optional thousands separators
+    /// and one decimal point, then spaces, then the unit.
+    fn number_at(&self, i: usize, end: usize) -> (Option<Number>, usize) {
+        let mut text = String::new();
+        let mut j = i;
+        let mut decimals = None::<u32>;
+        while j < end {
+            let c = self.chars[j];
+            if let Some(d) = digit(c) {
+                text.push(char::from_digit(d, 10).unwrap_or('0'));
+                if let Some(n) = decimals.as_mut() {
+                    *n += 1;
+                }
+            } else if c == ',' && decimals.is_none() && self.digits_from(j + 1, end) == 3 {
+                // a thousands separator
+            } else if (c == '.' || c == '．') && decimals.is_none() && self.digits_from(j + 1, end) > 0 {
+                text.push('.');
+                decimals = Some(0);
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        // Something like 「0517-83605210」 or 「3.2.1」 is no figure.
+        if j < end && (self.chars[j].is_ascii_alphanumeric() || matches!(self.chars[j], '-' | '.' | '@')) {
+            return (None, j);
+        }
+        let Ok(value) = text.parse::<Decimal>() else { return (None, j) };
+        let mut k = j;
+        while k < end && is_space(self.chars[k]) && k - j < 2 {
+            k += 1;
+        }
+        let rest = |w: &str| {
+            let word: Vec<char> = w.chars().collect();
+            self.starts_with(k, &word).then_some(word.len())
+        };
+        let (unit, len) = if let Some(n) = rest("万元") {
+            (Unit::Wanyuan, n)
+        } else if let Some(n) = rest("件") {
+            (Unit::Jian, n)
+        } else if let Some(n) = rest("起") {
+            (Unit::Qi, n)
+        } else if let Some(n) = rest("条") {
+            (Unit::Tiao, n)
+        } else if let Some(n) = rest("元") {
+            (Unit::Yuan, n)
+        } else if let Some(n) = rest("%").or_else(|| rest("％")) {
+            (Unit::Percent, n)
+        } else {
+            (Unit::Other, 0)
+        };
+        let unit_end = if len > 0 { k + len } else { j };
+        let n = Number { start: i, end: j, unit_end, value, decimals: decimals.unwrap_or(0), unit };
+        (Some(n), unit_end)
+    }
+
+    fn digits_from(&self, mut j: usize, end: usize) -> usize {
+        let start = j;
+        while j < end && digit(self.chars[j]).is_some() {
+            j += 1;
+        }
+        j - start
+    }
+}
+
+/// A word as characters, for matching.
+pub(crate) fn chars(word: &str) -> Vec<char> {
+    word.chars().collect()
+}
+
+/// A list of words as characters, longest first (so 「复议后起诉」 wins over 「起诉」).
+pub(crate) fn words(list: &[&str]) -> Vec<Vec<char>> {
+    let mut out: Vec<Vec<char>> = list.iter().map(|w| chars(w)).collect();
+    // Insertion sort: tiny lists, and no std sort in the wasm.
+    for i in 1..out.len() {
+        let mut j = i;
+        while j > 0 && out[j - 1].len() < out[j].len() {
+            out.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_end_at_full_stops_and_lines() {
+        let d = Doc::new("甲。乙；丙\n\n 丁");
+        let s: Vec<String> = d.sentences().iter().map(|s| d.slice(s.start, s.end)).collect();
+        assert_eq!(s, ["甲。", "乙；丙", "丁"]);
+    }
+
+    #[test]
+    fn numbers_with_units() {
+        let d = Doc::new("收到 3,119 件，占51.85%，24252.31万元，电话0517-83605210，２件");
+        let n = d.numbers(0, d.len());
+        let got: Vec<(String, Unit, u32)> =
+            n.iter().map(|n| (n.value.to_string(), n.unit, n.decimals)).collect();
+        assert_eq!(
+            got,
+            [
+                ("3119".to_string(), Unit::Jian, 0),
+                ("51.85".to_string(), Unit::Percent, 2),
+                ("24252.31".to_string(), Unit::Wanyuan, 2),
+                ("2".to_string(), Unit::Jian, 0)
+            ]
+        );
+    }
+}

@@ -1,0 +1,827 @@
+//! The figures a narrative states, compared with the tables.
+//!
+//! A figure is tied to a cell only when a known phrase stands right before it
+//! (「收到政府信息公开申请75件」, 「行政复议134件」, 「现行有效行政规范性文件698件」),
+//! with nothing between them but filler words, and when nothing in its clause
+//! says it is about something narrower or another year (「网上申请」,
+//! 「市本级」, 「2023年」, 「同比」). Anything less certain is left alone: a
+//! false alarm costs more than a miss. Where the text may mean one of two
+//! cells (「收到」: 新收, or 新收 + 上年结转), the figure passes if it matches
+//! either; a warning names both.
+//!
+//! Units decide too: applications and cases are counted in 件 (or 起);
+//! 「依申请公开信息311条」 counts items of information, never applications.
+
+use std::sync::LazyLock;
+
+use super::cells::{result_groups, sum, t3_total};
+use super::scan::{chars, words, Doc, Number, Sentence, Unit};
+use super::{short_quote, TextPlace, TextSpan};
+use crate::checks::{CheckResult, Severity, Status};
+use crate::figures::Figures;
+use crate::format::table2::{IN_FORCE, ISSUED, NORMATIVE_DOCS, REPEALED, RULES};
+use crate::format::table3::{self, CARRIED_FORWARD, CARRIED_OVER, NEW_RECEIVED, TOTAL_HANDLED};
+use crate::format::table4::{BLOCKS, OUTCOMES};
+use crate::format::{FieldKey, TableId, ValueKind};
+use crate::model::Report;
+use crate::value::Decimal;
+
+/// One way of reading a figure: the cells that, added up, it should equal.
+struct Reading {
+    name: String,
+    keys: Vec<FieldKey>,
+}
+
+/// A figure tied to the tables.
+struct Claim {
+    /// Stable part of the check id, e.g. 「received」, 「review」.
+    topic: String,
+    /// What the text states, e.g. 「收到的申请」.
+    what: String,
+    table: TableId,
+    readings: Vec<Reading>,
+    /// The figure is in 元 while the cell is in 万元.
+    in_yuan: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum App {
+    Received,
+    Handled,
+    /// 「办理」: 办结, or the applications received.
+    Dealt,
+    CarriedOver,
+    CarriedForward,
+    Group(usize),
+    GrantedAndPartly,
+    /// Applicant columns of 表三 (0 = 自然人 … 4 = 法律服务机构), or 5: all 法人或其他组织.
+    Applicant(usize),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Appeal {
+    /// The block(s) of 表四 named: 0 复议, 1 直接起诉, 2 复议后起诉; `Suits` both lawsuits.
+    Block(usize),
+    Suits,
+    /// One of 维持、纠正、其他、尚未审结, in the block named before it.
+    Outcome(usize),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stock {
+    Object(&'static str),
+    Action(&'static str),
+}
+
+struct Vocabulary {
+    app: Vec<(Vec<char>, App)>,
+    app_filler: Vec<Vec<char>>,
+    appeal: Vec<(Vec<char>, Appeal)>,
+    appeal_filler: Vec<Vec<char>>,
+    stock: Vec<(Vec<char>, Stock)>,
+    stock_filler: Vec<Vec<char>>,
+    decisions: Vec<Vec<char>>,
+    decision_filler: Vec<Vec<char>>,
+    fees: Vec<char>,
+    fee_filler: Vec<Vec<char>>,
+    /// Words that make a clause about a part, another period or a change.
+    narrower: Vec<Vec<char>>,
+    /// Phrases after a figure that make it 结转下年度.
+    forward: Vec<Vec<char>>,
+    share: Vec<char>,
+}
+
+fn tagged<T: Copy>(list: &[(&str, T)]) -> Vec<(Vec<char>, T)> {
+    let plain: Vec<&str> = list.iter().map(|(w, _)| *w).collect();
+    words(&plain)
+        .into_iter()
+        .map(|w| {
+            let tag = list.iter().find(|(x, _)| chars(x) == w).map(|(_, t)| *t);
+            (w, tag.expect("a word of the list"))
+        })
+        .collect()
+}
+
+static WORDS: LazyLock<Vocabulary> = LazyLock::new(|| {
+    use App::*;
+    let mut app = vec![
+        ("收到", Received),
+        ("共收到", Received),
+        ("受理", Received),
+        ("接收", Received),
+        ("新收", Received),
+        ("接到", Received),
+        ("办结", Handled),
+        ("答复", Handled),
+        ("办理完毕", Handled),
+        ("办理", Dealt),
+        ("上年结转", CarriedOver),
+        ("上年度结转", CarriedOver),
+        ("上一年度结转", CarriedOver),
+        ("结转下年度继续办理", CarriedForward),
+        ("结转下年度", CarriedForward),
+        ("结转至下年度", CarriedForward),
+        ("结转到下年度", CarriedForward),
+        ("结转下一年度", CarriedForward),
+        ("转入下年度", CarriedForward),
+        ("予以公开及部分公开", GrantedAndPartly),
+        ("予以公开和部分公开", GrantedAndPartly),
+        ("予以公开或部分公开", GrantedAndPartly),
+        ("公开及部分公开", GrantedAndPartly),
+        ("法人或其他组织", Applicant(5)),
+    ];
+    // The result groups and applicant columns as the format names them.
+    let groups = result_groups(crate::figures::layout(crate::format::FormatVersion::Official2021));
+    for (i, g) in groups.iter().enumerate() {
+        app.push((g.label, Group(i)));
+    }
+    for (i, (_, label)) in table3::COLUMNS[..5].iter().enumerate() {
+        app.push((label, Applicant(i)));
+    }
+    let appeal = [
+        ("行政复议", Appeal::Block(0)),
+        ("复议", Appeal::Block(0)),
+        ("未经复议直接起诉", Appeal::Block(1)),
+        ("直接起诉", Appeal::Block(1)),
+        ("直接提起行政诉讼", Appeal::Block(1)),
+        ("复议后起诉", Appeal::Block(2)),
+        ("复议后提起行政诉讼", Appeal::Block(2)),
+        ("复议后提起诉讼", Appeal::Block(2)),
+        ("行政诉讼", Appeal::Suits),
+        ("诉讼", Appeal::Suits),
+        ("结果维持", Appeal::Outcome(0)),
+        ("维持", Appeal::Outcome(0)),
+        ("结果纠正", Appeal::Outcome(1)),
+        ("纠正", Appeal::Outcome(1)),
+        ("其他结果", Appeal::Outcome(2)),
+        ("尚未审结", Appeal::Outcome(3)),
+        ("未审结", Appeal::Outcome(3)),
+    ];
+    let stock = [
+        ("规章", Stock::Object(RULES)),
+        ("规范性文件", Stock::Object(NORMATIVE_DOCS)),
+        ("制发", Stock::Action(ISSUED)),
+        ("新制发", Stock::Action(ISSUED)),
+        ("印发", Stock::Action(ISSUED)),
+        ("出台", Stock::Action(ISSUED)),
+        ("制定", Stock::Action(ISSUED)),
+        ("新制定", Stock::Action(ISSUED)),
+        ("新增", Stock::Action(ISSUED)),
+        ("废止", Stock::Action(REPEALED)),
+        ("废除", Stock::Action(REPEALED)),
+        ("宣布失效", Stock::Action(REPEALED)),
+        ("现行有效", Stock::Action(IN_FORCE)),
+    ];
+    let common = ["共", "计", "共计", "合计", "总计", "累计", "了", "为", "达", "的", "数量", "件数", "总数"];
+    let with = |extra: &[&'static str]| {
+        let mut all: Vec<&str> = common.to_vec();
+        all.extend_from_slice(extra);
+        words(&all)
+    };
+    Vocabulary {
+        app: tagged(&app),
+        app_filler: with(&[
+            "政府信息公开申请",
+            "信息公开申请",
+            "公开申请",
+            "依申请公开",
+            "申请",
+            "各类",
+            "其中",
+        ]),
+        appeal: tagged(&appeal),
+        appeal_filler: with(&[
+            "政府信息公开",
+            "信息公开",
+            "案件",
+            "申请",
+            "被",
+            "被申请",
+            "被提起",
+            "提起",
+            "其中",
+        ]),
+        stock: tagged(&stock),
+        stock_filler: with(&["行政", "本年度", "本年"]),
+        decisions: words(&["行政许可", "行政处罚", "行政强制"]),
+        decision_filler: with(&["决定书", "处理决定", "决定"]),
+        fees: chars("行政事业性收费"),
+        fee_filler: with(&["金额", "收费金额", "收入", "总额"]),
+        narrower: words(&[
+            "本级",
+            "部门",
+            "乡镇",
+            "街道",
+            "县区",
+            "区县",
+            "各地",
+            "市直",
+            "区直",
+            "县直",
+            "网上",
+            "网络",
+            "当面",
+            "信函",
+            "邮寄",
+            "传真",
+            "电子邮件",
+            "电话",
+            "平台",
+            "系统",
+            "窗口",
+            "专栏",
+            "上年",
+            "去年",
+            "上一年",
+            "同比",
+            "较",
+            "比上年",
+            "增长",
+            "减少",
+            "下降",
+            "增加",
+            "平均",
+            "月",
+        ]),
+        forward: words(&[
+            "结转下年度",
+            "结转至下年度",
+            "结转到下年度",
+            "结转下一年度",
+            "转入下年度",
+            "顺延至下年度",
+            "顺延到下年度",
+            "延续至下年度",
+        ]),
+        share: chars("占"),
+    }
+});
+
+/// What the sentence has said so far, for the figures that depend on it.
+#[derive(Default)]
+struct Context {
+    /// The 表四 block last named (0 复议, 1 直接起诉, 2 复议后起诉, 3 both lawsuits).
+    block: Option<usize>,
+    /// A count of applications received was stated: applicant figures refer to it.
+    received: bool,
+    /// The 表二 row last named (规章 or 规范性文件).
+    object: Option<&'static str>,
+    topics: Vec<String>,
+}
+
+pub(crate) struct Stated<'a> {
+    pub report: &'a Report,
+    pub figures: &'a Figures<'a>,
+}
+
+impl Stated<'_> {
+    pub fn check(&self, place: TextPlace, doc: &Doc, out: &mut Vec<CheckResult>) {
+        let mut ordinal = 0;
+        for s in doc.sentences() {
+            let mut context = Context::default();
+            let numbers = doc.numbers(s.start, s.end);
+            let mut last: Option<(Claim, Number, Option<Decimal>)> = None;
+            for (i, n) in numbers.iter().enumerate() {
+                if n.unit == Unit::Percent {
+                    if let Some((claim, count, Some(matched))) = &last {
+                        if let Some(r) = self.share(place, doc, s, claim, count, *matched, n, &mut ordinal) {
+                            out.push(r);
+                        }
+                    }
+                    last = None;
+                    continue;
+                }
+                last = None;
+                let Some(claim) = self.claim(doc, s, n, &numbers[..i], &mut context) else { continue };
+                if context.topics.contains(&claim.topic) {
+                    continue;
+                }
+                context.topics.push(claim.topic.clone());
+                if let Some((result, matched)) = self.compare(place, doc, s, &claim, n, &mut ordinal) {
+                    out.push(result);
+                    last = Some((claim, *n, matched));
+                }
+            }
+        }
+    }
+
+    /// The cell(s) the figure `n` is about, if it can be told with confidence.
+    fn claim(
+        &self,
+        doc: &Doc,
+        s: Sentence,
+        n: &Number,
+        _before: &[Number],
+        cx: &mut Context,
+    ) -> Option<Claim> {
+        let w = &*WORDS;
+        let counted = matches!(n.unit, Unit::Jian | Unit::Qi);
+        // 「件次」 counts visits, not applications.
+        if doc.chars.get(n.unit_end) == Some(&'次') {
+            return None;
+        }
+        if counted && doc.contains(s.start, s.end, &chars("公开")) {
+            if let Some((kind, at)) = keyword_before(doc, s.start, n.start, &w.appeal_filler, &w.appeal) {
+                let clause = clause_start(doc, s.start, at);
+                if !self.narrowed(doc, clause, at) {
+                    return self.appeal(kind, cx);
+                }
+                return None;
+            }
+        }
+        if n.unit == Unit::Jian && doc.contains(s.start, s.end, &chars("申请")) {
+            let found = keyword_before(doc, s.start, n.start, &w.app_filler, &w.app)
+                .or_else(|| forward_keyword(doc, n.unit_end, s.end).map(|_| (App::CarriedForward, n.start)));
+            if let Some((kind, at)) = found {
+                let clause = clause_start(doc, s.start, at);
+                if self.narrowed(doc, clause, at) || mixes_appeals(doc, clause, n.start) {
+                    return None;
+                }
+                // 「予以公开答复」: the answer, not the count of answers.
+                if kind == App::Handled
+                    && ["公开", "予以", "告知"].iter().any(|p| doc.ends_with(at, &chars(p)))
+                {
+                    return None;
+                }
+                return self.application(kind, cx);
+            }
+        }
+        if n.unit == Unit::Jian {
+            if let Some(claim) = self.stock(doc, s, n, cx) {
+                return Some(claim);
+            }
+            if let Some((i, at)) =
+                keyword_before_plain(doc, s.start, n.start, &w.decision_filler, &w.decisions)
+            {
+                let clause = clause_start(doc, s.start, at);
+                if !self.narrowed(doc, clause, at) {
+                    let label: String = w.decisions[i].iter().collect();
+                    return self.decision(&label);
+                }
+            }
+        }
+        if matches!(n.unit, Unit::Wanyuan | Unit::Yuan) {
+            let fees = std::slice::from_ref(&w.fees);
+            if let Some((_, at)) = keyword_before_plain(doc, s.start, n.start, &w.fee_filler, fees) {
+                let clause = clause_start(doc, s.start, at);
+                if !self.narrowed(doc, clause, at) {
+                    return self.fees(n.unit == Unit::Yuan);
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether the clause before the keyword narrows the figure to a part, or
+    /// moves it to another year: 「网上申请」「市本级」「2023年」「同比」.
+    fn narrowed(&self, doc: &Doc, clause: usize, at: usize) -> bool {
+        let w = &*WORDS;
+        if w.narrower.iter().any(|word| doc.contains(clause, at, word)) {
+            return true;
+        }
+        // A year other than the report's.
+        doc.numbers(clause, at).iter().any(|n| {
+            n.unit == Unit::Other
+                && doc
+                    .chars
+                    .get(n.end..)
+                    .is_some_and(|rest| rest.iter().find(|c| !c.is_whitespace()) == Some(&'年'))
+                && n.value != Decimal::from_int(i64::from(self.report.year))
+        })
+    }
+
+    fn key_label(&self, key: FieldKey) -> String {
+        self.figures
+            .layout
+            .index_of(key)
+            .map(|i| format!("「{}」", self.figures.layout.fields[i].accessible_label()))
+            .unwrap_or_default()
+    }
+
+    fn single(&self, key: FieldKey) -> Reading {
+        Reading { name: self.key_label(key), keys: vec![key] }
+    }
+
+    fn application(&self, kind: App, cx: &mut Context) -> Option<Claim> {
+        let received = |s: &Self| {
+            vec![
+                s.single(t3_total(NEW_RECEIVED)),
+                Reading {
+                    name: "新收与上年结转之和".to_string(),
+                    keys: vec![t3_total(NEW_RECEIVED), t3_total(CARRIED_OVER)],
+                },
+            ]
+        };
+        let groups = result_groups(self.figures.layout);
+        let group_reading = |g: usize| {
+            groups.get(g).map(|group| Reading {
+                name: format!("「{}」各项之和", group.heading),
+                keys: group.rows.iter().map(|r| t3_total(r)).collect(),
+            })
+        };
+        let (topic, what, readings) = match kind {
+            App::Received => {
+                cx.received = true;
+                ("received".to_string(), "收到的申请".to_string(), received(self))
+            }
+            App::Handled => {
+                ("handled".to_string(), "办结的申请".to_string(), vec![self.single(t3_total(TOTAL_HANDLED))])
+            }
+            App::Dealt => {
+                let mut r = vec![self.single(t3_total(TOTAL_HANDLED))];
+                r.extend(received(self));
+                ("dealt".to_string(), "办理的申请".to_string(), r)
+            }
+            App::CarriedOver => (
+                "carried_over".to_string(),
+                "上年结转的申请".to_string(),
+                vec![self.single(t3_total(CARRIED_OVER))],
+            ),
+            App::CarriedForward => (
+                "carried_forward".to_string(),
+                "结转下年度的申请".to_string(),
+                vec![self.single(t3_total(CARRIED_FORWARD))],
+            ),
+            App::Group(g) => {
+                let group = groups.get(g)?;
+                let mut reading = group_reading(g)?;
+                if group.rows.len() == 1 {
+                    reading = self.single(reading.keys[0]);
+                }
+                (format!("result.{}", group.rows[0]), format!("「{}」", group.label), vec![reading])
+            }
+            App::GrantedAndPartly => {
+                let (a, b) = (group_reading(0)?, group_reading(1)?);
+                let mut keys = a.keys;
+                keys.extend(b.keys);
+                let name = "予以公开与部分公开之和".to_string();
+                (
+                    "result.granted_and_partly".to_string(),
+                    "「予以公开及部分公开」".to_string(),
+                    vec![Reading { name, keys }],
+                )
+            }
+            App::Applicant(col) => {
+                if !cx.received {
+                    return None;
+                }
+                let cols: Vec<&'static str> = if col == 5 {
+                    table3::COLUMNS[1..6].iter().map(|(c, _)| *c).collect()
+                } else {
+                    vec![table3::COLUMNS[col].0]
+                };
+                let label = if col == 5 { "法人或其他组织" } else { table3::COLUMNS[col].1 };
+                let key = |row, c| FieldKey::new(TableId::Table3, row, c);
+                let new: Vec<FieldKey> = cols.iter().map(|c| key(NEW_RECEIVED, c)).collect();
+                let mut both = new.clone();
+                both.extend(cols.iter().map(|c| key(CARRIED_OVER, c)));
+                let readings = vec![
+                    Reading { name: format!("「{label}」新收"), keys: new },
+                    Reading { name: format!("「{label}」新收与上年结转之和"), keys: both },
+                ];
+                let topic = if col == 5 { "orgs" } else { cols[0] };
+                (format!("applicant.{topic}"), format!("{label}的申请"), readings)
+            }
+        };
+        Some(Claim { topic, what, table: TableId::Table3, readings, in_yuan: false })
+    }
+
+    fn appeal(&self, kind: Appeal, cx: &mut Context) -> Option<Claim> {
+        let block_keys = |b: usize, col: &'static str| -> Vec<FieldKey> {
+            let rows: Vec<&'static str> = match b {
+                3 => vec![BLOCKS[1].0, BLOCKS[2].0],
+                b => vec![BLOCKS[b].0],
+            };
+            rows.into_iter().map(|r| FieldKey::new(TableId::Table4, r, col)).collect()
+        };
+        let block_name = |b: usize| match b {
+            3 => "行政诉讼（直接起诉与复议后起诉）".to_string(),
+            b => BLOCKS[b].2.to_string(),
+        };
+        let (block, col) = match kind {
+            Appeal::Block(b) => {
+                cx.block = Some(b);
+                (b, OUTCOMES[4].0)
+            }
+            Appeal::Suits => {
+                cx.block = Some(3);
+                (3, OUTCOMES[4].0)
+            }
+            Appeal::Outcome(o) => (cx.block?, OUTCOMES[o].0),
+        };
+        let keys = block_keys(block, col);
+        let outcome = OUTCOMES.iter().find(|(c, _)| *c == col).map_or("", |(_, l)| *l);
+        let what = format!("{}{}", block_name(block), if col == OUTCOMES[4].0 { "案件" } else { outcome });
+        let name = if keys.len() == 1 {
+            self.key_label(keys[0])
+        } else {
+            format!("{}「{outcome}」之和", block_name(block))
+        };
+        let topic = format!("appeal.{}.{col}", if block == 3 { "suits" } else { BLOCKS[block].0 });
+        Some(Claim {
+            topic,
+            what,
+            table: TableId::Table4,
+            readings: vec![Reading { name, keys }],
+            in_yuan: false,
+        })
+    }
+
+    /// 规章 and 规范性文件: 制发, 废止, 现行有效 (2021 format).
+    fn stock(&self, doc: &Doc, s: Sentence, n: &Number, cx: &mut Context) -> Option<Claim> {
+        let w = &*WORDS;
+        let (kind, at) = keyword_before(doc, s.start, n.start, &w.stock_filler, &w.stock)?;
+        let clause = clause_start(doc, s.start, at);
+        // The other half (object or action) is earlier in the clause, or an
+        // object named earlier in the sentence (「制发规范性文件5件，废止3件」).
+        let mut actions = w.stock.iter().filter_map(|(word, k)| match k {
+            Stock::Action(col) if doc.contains(clause, at, word) => Some(*col),
+            _ => None,
+        });
+        let (row, col) = match kind {
+            Stock::Object(row) => {
+                cx.object = Some(row);
+                let first = actions.next()?;
+                // Two different actions (「制发和现行有效的」): which one is counted is unclear.
+                if actions.any(|c| c != first) {
+                    return None;
+                }
+                (row, first)
+            }
+            Stock::Action(col) => {
+                let object = w.stock.iter().find_map(|(word, k)| match k {
+                    Stock::Object(row) if doc.contains(clause, at, word) => Some(*row),
+                    _ => None,
+                });
+                (object.or(cx.object)?, col)
+            }
+        };
+        if self.narrowed(doc, clause, at) {
+            return None;
+        }
+        let key = FieldKey::new(TableId::Table2, row, col);
+        let i = self.figures.layout.index_of(key)?;
+        let spec = self.figures.layout.fields[i];
+        Some(Claim {
+            topic: format!("t2.{row}.{col}"),
+            what: format!("{}{}", spec.row_label, spec.col_label.trim_end_matches("件数")),
+            table: TableId::Table2,
+            readings: vec![self.single(key)],
+            in_yuan: false,
+        })
+    }
+
+    /// 行政许可、行政处罚、行政强制: 本年处理决定数量.
+    fn decision(&self, label: &str) -> Option<Claim> {
+        let spec = self.figures.layout.fields.iter().find(|f| {
+            f.key.table == TableId::Table2
+                && f.row_label == label
+                && f.kind == ValueKind::Count
+                && f.col_label.contains("决定")
+        })?;
+        Some(Claim {
+            topic: format!("t2.{}", spec.key.row),
+            what: format!("{label}决定"),
+            table: TableId::Table2,
+            readings: vec![self.single(spec.key)],
+            in_yuan: false,
+        })
+    }
+
+    fn fees(&self, in_yuan: bool) -> Option<Claim> {
+        let w = &*WORDS;
+        let label: String = w.fees.iter().collect();
+        let spec = self.figures.layout.fields.iter().find(|f| {
+            f.key.table == TableId::Table2 && f.row_label == label && f.kind == ValueKind::Amount
+        })?;
+        Some(Claim {
+            topic: format!("t2.{}.{}", spec.key.row, spec.key.col),
+            what: "行政事业性收费金额".to_string(),
+            table: TableId::Table2,
+            readings: vec![self.single(spec.key)],
+            in_yuan,
+        })
+    }
+
+    /// The result for a claim; `None` when a cell it needs is blank (nothing to compare).
+    fn compare(
+        &self,
+        place: TextPlace,
+        doc: &Doc,
+        s: Sentence,
+        claim: &Claim,
+        n: &Number,
+        ordinal: &mut usize,
+    ) -> Option<(CheckResult, Option<Decimal>)> {
+        let values: Vec<Decimal> =
+            claim.readings.iter().map(|r| sum(self.figures, &r.keys)).collect::<Option<_>>()?;
+        let stated_text = doc.slice(n.start, n.unit_end);
+        let matched = values.iter().copied().find(|&v| self.same(claim, n, v));
+        let quote = doc.slice(s.start, s.end);
+        let span = TextSpan { place, start: s.start, end: s.end, quote: quote.clone() };
+        let described: Vec<String> = claim
+            .readings
+            .iter()
+            .zip(&values)
+            .map(|(r, v)| format!("{}为{}", r.name, self.shown(claim, *v)))
+            .collect();
+        let (status, explanation) = match matched {
+            Some(_) => (
+                Status::Pass,
+                format!(
+                    "{}“{}”：{}{}，与{}一致",
+                    place.name(),
+                    short_quote(&quote),
+                    claim.what,
+                    stated_text,
+                    claim.table.short_name()
+                ),
+            ),
+            None => (
+                Status::Fail,
+                format!(
+                    "{}“{}”：文中{}为{}，而{}{}",
+                    place.name(),
+                    short_quote(&quote),
+                    claim.what,
+                    stated_text,
+                    claim.table.short_name(),
+                    described.join("，")
+                ),
+            ),
+        };
+        *ordinal += 1;
+        let mut keys = claim.readings.iter().flat_map(|r| r.keys.iter().copied());
+        let left: Vec<FieldKey> = claim.readings[0].keys.clone();
+        let right: Vec<FieldKey> = keys.by_ref().filter(|k| !left.contains(k)).collect();
+        let result = CheckResult {
+            id: format!("text.figure.{}.{}.{}", place.key(), claim.topic, ordinal),
+            severity: Severity::Warning,
+            status,
+            title: format!("正文数字应与{}一致：{}", claim.table.short_name(), claim.what),
+            explanation,
+            difference: None,
+            left,
+            right,
+            text: Some(span),
+        };
+        Some((result, matched))
+    }
+
+    /// Whether the stated figure equals the cell, to the precision written
+    /// (「24252.31万元」 for 24252.311082).
+    fn same(&self, claim: &Claim, n: &Number, cell: Decimal) -> bool {
+        let cell = if claim.in_yuan { cell.micros() * 10_000 } else { cell.micros() };
+        let unit = 10i128.pow(6 - n.decimals.min(6));
+        (n.value.micros() - cell).abs() * 2 <= unit
+    }
+
+    fn shown(&self, claim: &Claim, v: Decimal) -> String {
+        if claim.table == TableId::Table2 && claim.topic.ends_with(".amount") || claim.in_yuan {
+            format!("{v}万元")
+        } else {
+            v.to_string()
+        }
+    }
+
+    /// 「占51.85%」 right after a count: its share of the applications
+    /// handled or received, whichever the text may mean.
+    #[allow(clippy::too_many_arguments)]
+    fn share(
+        &self,
+        place: TextPlace,
+        doc: &Doc,
+        s: Sentence,
+        claim: &Claim,
+        count: &Number,
+        stated: Decimal,
+        p: &Number,
+        ordinal: &mut usize,
+    ) -> Option<CheckResult> {
+        if claim.table != TableId::Table3 || claim.topic == "received" || claim.topic == "dealt" {
+            return None;
+        }
+        // Only 「，占…51.85%」, within a few characters of the count.
+        let between = &doc.chars[count.unit_end..p.start];
+        let share_at = between.iter().position(|c| *c == WORDS.share[0])?;
+        if between.len() > 12
+            || between[..share_at].iter().any(|c| !matches!(c, '，' | ',' | '（' | '(' | ' '))
+            || between[share_at..].iter().any(|c| matches!(c, '，' | '。' | '；' | '、'))
+        {
+            return None;
+        }
+        let bases = [
+            ("「（七）总计」", vec![t3_total(TOTAL_HANDLED)]),
+            ("新收申请", vec![t3_total(NEW_RECEIVED)]),
+            ("新收与上年结转之和", vec![t3_total(NEW_RECEIVED), t3_total(CARRIED_OVER)]),
+        ];
+        let tolerance = 10i128.pow(6 - p.decimals.min(4));
+        let mut shares = Vec::new();
+        let mut fits = false;
+        for (name, keys) in &bases {
+            let Some(base) = sum(self.figures, keys).filter(|b| !b.is_zero()) else { continue };
+            // Percent in millionths: stated × 100 / base.
+            let share = stated.micros() * 100 * 1_000_000 / base.micros();
+            fits |= (share - p.value.micros()).abs() <= tolerance;
+            shares.push(format!("占{name}{base}件的{}%", round2(share)));
+        }
+        if shares.is_empty() {
+            return None;
+        }
+        let quote = doc.slice(s.start, s.end);
+        *ordinal += 1;
+        let stated_text = doc.slice(p.start, p.unit_end);
+        let explanation = if fits {
+            format!("{}“{}”：{}占比{stated_text}，与表三一致", place.name(), short_quote(&quote), claim.what)
+        } else {
+            format!(
+                "{}“{}”：文中{}{stated}件占{stated_text}，而按表三计算，{}",
+                place.name(),
+                short_quote(&quote),
+                claim.what,
+                shares.join("，")
+            )
+        };
+        Some(CheckResult {
+            id: format!("text.share.{}.{}.{}", place.key(), claim.topic, ordinal),
+            severity: Severity::Warning,
+            status: if fits { Status::Pass } else { Status::Fail },
+            title: format!("正文百分比应与表三一致：{}", claim.what),
+            explanation,
+            difference: None,
+            left: claim.readings[0].keys.clone(),
+            right: bases.iter().flat_map(|(_, k)| k.iter().copied()).collect(),
+            text: Some(TextSpan { place, start: s.start, end: s.end, quote }),
+        })
+    }
+}
+
+/// A percentage in millionths, written with two decimals.
+fn round2(micros: i128) -> String {
+    let hundredths = (micros + 5_000) / 10_000;
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
+/// Where the clause holding `at` starts: after the last 「，、；：（」 before it.
+fn clause_start(doc: &Doc, from: usize, at: usize) -> usize {
+    (from..at)
+        .rev()
+        .find(|&i| matches!(doc.chars[i], '，' | ',' | '、' | '；' | ';' | '：' | ':' | '（' | '(' | '。'))
+        .map_or(from, |i| i + 1)
+}
+
+/// A clause naming both applications and 复议/诉讼 (「收到行政复议申请」) is not about applications.
+fn mixes_appeals(doc: &Doc, clause: usize, at: usize) -> bool {
+    doc.contains(clause, at, &chars("复议")) || doc.contains(clause, at, &chars("诉讼"))
+}
+
+/// The keyword right before `pos`, past filler words and spaces: its tag and start.
+fn keyword_before<T: Copy>(
+    doc: &Doc,
+    floor: usize,
+    pos: usize,
+    filler: &[Vec<char>],
+    keywords: &[(Vec<char>, T)],
+) -> Option<(T, usize)> {
+    let mut p = pos;
+    loop {
+        for (word, tag) in keywords {
+            if p >= floor + word.len() && doc.ends_with(p, word) {
+                return Some((*tag, p - word.len()));
+            }
+        }
+        let before = p;
+        while p > floor && super::scan::is_space(doc.chars[p - 1]) {
+            p -= 1;
+        }
+        if let Some(f) = filler.iter().find(|f| p >= floor + f.len() && doc.ends_with(p, f)) {
+            p -= f.len();
+        }
+        if p == before {
+            return None;
+        }
+    }
+}
+
+fn keyword_before_plain(
+    doc: &Doc,
+    floor: usize,
+    pos: usize,
+    filler: &[Vec<char>],
+    keywords: &[Vec<char>],
+) -> Option<(usize, usize)> {
+    let tagged: Vec<(Vec<char>, usize)> = keywords.iter().cloned().zip(0..).collect();
+    keyword_before(doc, floor, pos, filler, &tagged)
+}
+
+/// 「103件顺延到下年度」: a phrase right after the figure.
+fn forward_keyword(doc: &Doc, pos: usize, end: usize) -> Option<usize> {
+    let mut p = pos;
+    while p < end && super::scan::is_space(doc.chars[p]) {
+        p += 1;
+    }
+    if doc.starts_with(p, &chars("申请")) {
+        p += 2;
+    }
+    WORDS.forward.iter().find(|w| doc.starts_with(p, w)).map(|w| p + w.len())
+}

@@ -1,0 +1,1 @@
+//! Text checks on real narratives and on hand-made sentences.
