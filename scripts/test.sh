@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# README command #2: install what is missing, run the host unit tests (core and web crates), build the release app with
-# Trunk, then run every browser test (tests/e2e/*.test.mjs) against dist/.
+# README command #2: install what is missing, check the written style (cargo fmt) and lints (clippy, host and
+# wasm target), run the host unit tests (core and web crates), build the release app with Trunk, then run every
+# browser test (tests/e2e/*.test.mjs) against dist/.
 #
 # Each step prints a timing line; at the end one summary line per runner is printed and, when
 # XXGK_SUMMARY_FILE is set, also written there (.ci/run uses it). Exit status: non-zero if any step failed.
@@ -27,11 +28,24 @@ if bash scripts/install.sh; then
   record "install: PASS ($(since "$t0") s)"
 else
   record "install: FAIL ($(since "$t0") s)"
+  record "cargo fmt: NOT RUN"; record "clippy (host): NOT RUN"; record "clippy (wasm): NOT RUN"
   record "cargo test: NOT RUN"; record "trunk build: NOT RUN"; record "browser tests: NOT RUN"
   finish
 fi
 
-# --- 2. core unit tests (host) ---
+# --- 2. written style and lints (like cargo test, a failure here is reported but does not stop the run) ---
+# step NAME CMD...: run CMD, record "NAME: PASS/FAIL (time)".
+step() {
+  local name="$1"; shift
+  echo "test: $*"
+  local t0; t0=$(now)
+  if "$@"; then record "$name: PASS ($(since "$t0") s)"; else record "$name: FAIL (exit $?, $(since "$t0") s)"; fi
+}
+step "cargo fmt" cargo fmt --all --check
+step "clippy (host)" cargo clippy -p xxgk-core -p xxgk-report-web --all-targets --color never -- -D warnings
+step "clippy (wasm)" cargo clippy -p xxgk-report-web --target wasm32-unknown-unknown --all-targets --color never -- -D warnings
+
+# --- 3. core unit tests (host) ---
 echo "test: cargo test -p xxgk-core -p xxgk-report-web"
 t0=$(now)
 cargo test -p xxgk-core -p xxgk-report-web --color never 2>&1 | tee "$LOGDIR/cargo-test.log"
@@ -47,7 +61,7 @@ else
 fi
 echo "test: cargo test: ${dt} s"
 
-# --- 3. release build ---
+# --- 4. release build ---
 # dist/ is shared by everyone working in this checkout: hold a lock from the build until the browser
 # tests are done, so two runs (or bench/size.sh) never replace dist/ under each other.
 lock_dist
@@ -64,7 +78,7 @@ else
   finish
 fi
 
-# --- 4. browser tests (Playwright + Debian Chromium) ---
+# --- 5. browser tests (Playwright + Debian Chromium) ---
 shopt -s nullglob
 E2E=(tests/e2e/*.test.mjs)
 shopt -u nullglob

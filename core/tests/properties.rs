@@ -24,7 +24,7 @@ fn typed(n: u64, style: u8) -> String {
 fn group(digits: &str, sep: char) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -87,7 +87,7 @@ fn consistent(trial_format: bool, level: UnitLevel, draw: &mut Draw) -> Report {
     let mut handled = [0u64; 6];
     for row in &details {
         for (i, (col, _)) in table3::COLUMNS[..6].iter().enumerate() {
-            let (n, style) = draw.next(if draw.at % 4 == 0 { 3000 } else { 20 });
+            let (n, style) = draw.next(if draw.at.is_multiple_of(4) { 3000 } else { 20 });
             handled[i] += n;
             r.set_raw(t3(row, col), &typed(n, style));
         }

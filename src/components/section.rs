@@ -33,8 +33,11 @@ pub fn Section(format: &'static Format, spec: &'static SectionSpec) -> impl Into
     }
 }
 
+/// Read and write access to one narrative field of the report.
+type FieldAccess = (fn(&Report) -> &String, fn(&mut Report) -> &mut String);
+
 fn narrative_binding(key: NarrativeKey) -> TextBinding {
-    fn get(key: NarrativeKey) -> (fn(&Report) -> &String, fn(&mut Report) -> &mut String) {
+    fn get(key: NarrativeKey) -> FieldAccess {
         match key {
             NarrativeKey::Overview => (|r| &r.sections.overview, |r| &mut r.sections.overview),
             NarrativeKey::Problems => (|r| &r.sections.problems, |r| &mut r.sections.problems),

@@ -7,9 +7,9 @@ fn check_grid_is_tiled(table: &TableSpec) {
     for cell in table.cells() {
         assert!(cell.col + cell.col_span <= table.grid_cols(), "{:?} overflows", cell);
         assert!(cell.row + cell.row_span <= table.grid_rows(), "{:?} overflows", cell);
-        for r in cell.row..cell.row + cell.row_span {
-            for c in cell.col..cell.col + cell.col_span {
-                seen[r][c] += 1;
+        for row in &mut seen[cell.row..cell.row + cell.row_span] {
+            for n in &mut row[cell.col..cell.col + cell.col_span] {
+                *n += 1;
             }
         }
     }
