@@ -7,7 +7,7 @@
 #   crates                           cargo fetch (Trunk runs cargo with --offline)
 #   trunk 0.21.14                    cargo install --locked
 #   wasm-bindgen-cli = Cargo.lock    cargo install (without --locked: its lockfile pins a crate missing from crates.io)
-#   apt: chromium chromium-driver fonts-noto-cjk libreoffice-writer-nogui poppler-utils brotli
+#   apt: chromium chromium-driver fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils brotli
 #   npm: binaryen (wasm-opt 132), playwright-core   npm ci, when node_modules is missing or stale
 #
 # Never installs Debian's binaryen (its wasm-opt 108 breaks the app).
@@ -76,7 +76,7 @@ fi
 
 # --- 5. Debian packages ---
 step_begin
-APT_PKGS=(chromium chromium-driver fonts-noto-cjk libreoffice-writer-nogui poppler-utils brotli)
+APT_PKGS=(chromium chromium-driver fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils brotli)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" != "install ok installed" ]; then

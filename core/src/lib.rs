@@ -12,6 +12,7 @@
 //! - [`docx`]: the report as a DOCX in the official layout;
 //! - [`import`]: a published report (DOCX, HTML, pasted text) read into a draft;
 //! - [`storage`]: drafts kept in the browser (record format, list, next year's report);
+//! - [`summary`]: 汇总, many units' reports summed, compared and listed (with an XLSX overview);
 
 pub mod checks;
 pub mod docx;
@@ -22,6 +23,7 @@ pub mod import;
 pub mod model;
 pub mod paste;
 pub mod storage;
+pub mod summary;
 pub mod text;
 pub mod totals;
 pub mod value;

@@ -38,8 +38,8 @@ const ITEMS_2021: [Item; 4] = [
     },
     Item {
         band: "第二十条第（八）项",
-        columns: &[("amount", "本年收费金额（单位：万元）", Amount, 3)],
-        rows: &[("fees", "行政事业性收费")],
+        columns: &[(AMOUNT, "本年收费金额（单位：万元）", Amount, 3)],
+        rows: &[(FEES, "行政事业性收费")],
     },
 ];
 
@@ -87,6 +87,9 @@ pub const NORMATIVE_DOCS: &str = "normative_docs";
 pub const ISSUED: &str = "issued";
 pub const REPEALED: &str = "repealed";
 pub const IN_FORCE: &str = "in_force";
+/// Row and column keys of the 2021 行政事业性收费 amount.
+pub const FEES: &str = "fees";
+pub const AMOUNT: &str = "amount";
 
 pub(super) fn spec(version: FormatVersion) -> TableSpec {
     let items: &[Item] = match version {

@@ -3,9 +3,11 @@
 //!
 //!   xxgk-report check [--json] [--previous LAST_YEAR.json] DRAFT.json...
 //!   xxgk-report export DRAFT.json -o OUT.docx
+//!   xxgk-report summarize DRAFT.json... --unit NAME --year N -o SUMMARY.json [--xlsx OVERVIEW.xlsx]
 
 mod check;
 mod export;
+mod summarize;
 
 use std::process::ExitCode;
 
@@ -13,13 +15,16 @@ const USAGE: &str = "用法：
   xxgk-report check [--json] [--previous 上年草稿.json] 草稿.json...
       校验一个或多个草稿文件，逐个列出未通过的勾稽关系；发现错误时退出码为 1。
   xxgk-report export 草稿.json -o 报告.docx
-      按正式版式生成 DOCX 文件。";
+      按正式版式生成 DOCX 文件。
+  xxgk-report summarize 草稿.json... --unit 机关名称 --year 年度 -o 汇总.json [--xlsx 概览.xlsx]
+      把各单位的草稿逐格相加为本级汇总报告草稿，列出留空的单元格和各单位的校验结果。";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("check") => check::run(&args[1..]),
         Some("export") => export::run(&args[1..]),
+        Some("summarize") => summarize::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
