@@ -8,7 +8,7 @@
 //! and only when the clause states no figure (then it is [`super::stated`]'s).
 
 use super::cells::{sum, t3_total, t4_total};
-use super::scan::{chars, words, Doc};
+use super::scan::{chars, Doc, WordList};
 use super::{short_quote, TextPlace, TextSpan};
 use crate::checks::{CheckResult, Severity, Status};
 use crate::figures::Figures;
@@ -25,7 +25,7 @@ struct Claim {
 }
 
 pub(super) fn check(figures: &Figures, place: TextPlace, doc: &Doc, out: &mut Vec<CheckResult>) {
-    let finished = words(&[
+    let finished = WordList::new(&[
         "均已办结",
         "全部办结",
         "已全部办结",
@@ -34,8 +34,8 @@ pub(super) fn check(figures: &Figures, place: TextPlace, doc: &Doc, out: &mut Ve
         "全部按时办结",
         "均已按期办结",
     ]);
-    let none_received = words(&["未收到", "没有收到", "未接到", "没有接到", "无申请"]);
-    let no_appeal = words(&[
+    let none_received = WordList::new(&["未收到", "没有收到", "未接到", "没有接到", "无申请"]);
+    let no_appeal = WordList::new(&[
         "未发生",
         "没有发生",
         "未出现",
@@ -53,16 +53,15 @@ pub(super) fn check(figures: &Figures, place: TextPlace, doc: &Doc, out: &mut Ve
         "无行政诉讼",
         "无相关",
     ]);
-    let closed = words(&["均已结案", "均已审结", "全部结案", "全部审结", "均已办结"]);
+    let closed = WordList::new(&["均已结案", "均已审结", "全部结案", "全部审结", "均已办结"]);
     let [review, suit] = [chars("复议"), chars("诉讼")];
     let mut n = 0;
-    for s in doc.sentences() {
+    for &s in doc.sentences() {
         let sentence_appeals = doc.contains(s.start, s.end, &review) || doc.contains(s.start, s.end, &suit);
         let mut claims: Vec<Claim> = Vec::new();
         for (a, b) in clauses(doc, s.start, s.end) {
-            let has = |list: &[Vec<char>]| -> Option<String> {
-                list.iter().find(|w| doc.contains(a, b, w)).map(|w| w.iter().collect())
-            };
+            let has =
+                |list: &WordList| -> Option<String> { doc.find_any(a, b, list).map(|w| w.iter().collect()) };
             let digits = (a..b).any(|i| doc.chars[i].is_ascii_digit());
             let (r, l) = (doc.contains(a, b, &review), doc.contains(a, b, &suit));
             if digits {

@@ -37,7 +37,8 @@ fn warning(
 fn sentence_at(doc: &Doc, place: TextPlace, at: usize) -> TextSpan {
     let s = doc
         .sentences()
-        .into_iter()
+        .iter()
+        .copied()
         .find(|s| s.start <= at && at < s.end)
         .unwrap_or(Sentence { start: at, end: (at + 1).min(doc.len()) });
     TextSpan { place, start: s.start, end: s.end, quote: doc.slice(s.start, s.end) }
@@ -50,19 +51,6 @@ pub(super) fn check_text(report: &Report, place: TextPlace, doc: &Doc, out: &mut
     numbering(place, doc, out);
 }
 
-/// Whether position `i` is inside 《…》 (a document's title may name any year).
-fn in_title(doc: &Doc, i: usize) -> bool {
-    let mut depth = 0i32;
-    for &c in &doc.chars[..i] {
-        match c {
-            '《' => depth += 1,
-            '》' => depth = (depth - 1).max(0),
-            _ => {}
-        }
-    }
-    depth > 0
-}
-
 /// 「2023年，我局…」 in a 2024 report: a year that opens a sentence as the
 /// period it reports on, or the statistics period 「自2023年1月1日起」.
 fn stale_years(report: &Report, place: TextPlace, doc: &Doc, out: &mut Vec<CheckResult>) {
@@ -70,7 +58,7 @@ fn stale_years(report: &Report, place: TextPlace, doc: &Doc, out: &mut Vec<Check
     let period_words = ["1月1日", "12月31日"];
     let after_opening = words(&["，", ",", "度，", "度,", "以来", "全年", "我", "本", "共", "度我", "度本"]);
     let mut found = 0;
-    for s in doc.sentences() {
+    for &s in doc.sentences() {
         // A sentence may open with a numbering like 「（一）」 or 「一是」.
         let mut opening = s.start;
         while opening < s.end
@@ -79,7 +67,7 @@ fn stale_years(report: &Report, place: TextPlace, doc: &Doc, out: &mut Vec<Check
         {
             opening += 1;
         }
-        for n in doc.numbers(s.start, s.end) {
+        for n in doc.numbers(s.start, s.end).iter().copied() {
             let v = n.value.micros() / 1_000_000;
             if n.unit != Unit::Other || n.decimals != 0 || !(1990..=2100).contains(&v) {
                 continue;
@@ -88,7 +76,7 @@ fn stale_years(report: &Report, place: TextPlace, doc: &Doc, out: &mut Vec<Check
             while j < s.end && doc.chars[j] == ' ' {
                 j += 1;
             }
-            if doc.chars.get(j) != Some(&'年') || in_title(doc, n.start) {
+            if doc.chars.get(j) != Some(&'年') || doc.in_title(n.start) {
                 continue;
             }
             let after = j + 1;
@@ -223,7 +211,27 @@ fn numeral(text: &[char]) -> Option<u32> {
 fn numbering(place: TextPlace, doc: &Doc, out: &mut Vec<CheckResult>) {
     let c = &doc.chars;
     let mut last: [Option<u32>; 4] = [None; 4];
-    let boundary = |i: usize| i == 0 || "。；;：:，,\n \u{3000}）)！？".contains(c[i - 1]);
+    let boundary = |i: usize| {
+        i == 0
+            || matches!(
+                c[i - 1],
+                '。' | '；'
+                    | ';'
+                    | '：'
+                    | ':'
+                    | '，'
+                    | ','
+                    | '\n'
+                    | ' '
+                    | '\u{3000}'
+                    | '）'
+                    | ')'
+                    | '！'
+                    | '？'
+            )
+    };
+    let chinese_digit =
+        |c: char| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十');
     for i in 0..c.len() {
         let mut found: Option<(usize, u32, usize)> = None;
         if matches!(c[i], '（' | '(') && (i == 0 || c[i - 1] != '第') {
@@ -235,13 +243,13 @@ fn numbering(place: TextPlace, doc: &Doc, out: &mut Vec<CheckResult>) {
                     found = inner.iter().collect::<String>().parse().ok().map(|v| (2, v, close + 1));
                 }
             }
-        } else if boundary(i) && "一二三四五六七八九十".contains(c[i]) {
+        } else if chinese_digit(c[i]) && boundary(i) {
             if let Some(end) = (i + 1..(i + 4).min(c.len())).find(|&j| c[j] == '是') {
                 if let Some(v) = numeral(&c[i..end]) {
                     found = Some((1, v, end + 1));
                 }
             }
-        } else if boundary(i) && c[i].is_ascii_digit() && (i == 0 || !c[i - 1].is_ascii_digit()) {
+        } else if c[i].is_ascii_digit() && boundary(i) {
             let mut j = i;
             while j < c.len() && c[j].is_ascii_digit() {
                 j += 1;
@@ -253,7 +261,7 @@ fn numbering(place: TextPlace, doc: &Doc, out: &mut Vec<CheckResult>) {
             }
         }
         let Some((style, v, _)) = found else { continue };
-        if in_title(doc, i) {
+        if doc.in_title(i) {
             continue;
         }
         // 「（1）」 and 「1.」 count as one style.

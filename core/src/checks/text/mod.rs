@@ -117,7 +117,7 @@ pub fn run_text_checks(
 ) -> Vec<CheckResult> {
     let figures = Figures::read(report);
     let mut out = Vec::new();
-    let stated = stated::Stated { report, figures: &figures };
+    let stated = stated::Stated::new(report, &figures);
     let docs: Vec<(TextPlace, Doc)> =
         TextPlace::ALL.into_iter().map(|p| (p, Doc::new(p.text(report)))).collect();
     for (place, doc) in &docs {

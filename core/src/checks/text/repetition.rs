@@ -4,6 +4,7 @@
 //! sign, so changing the years and the figures does not hide a copy.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::scan::{is_han, Doc};
 use super::{short_quote, TextPlace, TextSpan};
@@ -32,7 +33,7 @@ fn signs(chars: &[char]) -> (Vec<char>, Vec<usize>) {
             }
             continue;
         }
-        if is_han(c) || c.is_alphanumeric() {
+        if is_han(c) || c.is_ascii_alphanumeric() {
             out.push(c);
             at.push(i);
         }
@@ -46,6 +47,26 @@ fn hash(window: &[char]) -> u64 {
     window.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| (h ^ c as u64).wrapping_mul(0x0100_0000_01b3))
 }
 
+/// The shingles are hashed already: the set uses their hash as is.
+#[derive(Default)]
+struct Hashed(u64);
+
+impl Hasher for Hashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 pub(super) fn check(place: TextPlace, doc: &Doc, last: &str, last_year: u16, out: &mut Vec<CheckResult>) {
     let (now, at) = signs(&doc.chars);
     let before: Vec<char> = last.chars().collect();
@@ -53,7 +74,8 @@ pub(super) fn check(place: TextPlace, doc: &Doc, last: &str, last_year: u16, out
     if now.len() < MIN_SIGNS || then.len() < SHINGLE {
         return;
     }
-    let known: HashSet<u64> = then.windows(SHINGLE).map(hash).collect();
+    let mut known: HashSet<u64, BuildHasherDefault<Hashed>> = HashSet::default();
+    known.extend(then.windows(SHINGLE).map(hash));
     let mut covered = vec![false; now.len()];
     for (i, w) in now.windows(SHINGLE).enumerate() {
         if known.contains(&hash(w)) {

@@ -3,9 +3,16 @@
 
 use crate::value::Decimal;
 
-/// One text of the report, as characters.
+/// One text of the report, as characters, read once: its sentences and which
+/// characters stand inside 《…》 (a document's title, which may name any year).
 pub(crate) struct Doc {
     pub chars: Vec<char>,
+    text: String,
+    /// Byte offset of each character, and of the end.
+    bytes: Vec<usize>,
+    sentences: Vec<Sentence>,
+    in_title: Vec<bool>,
+    numbers: Vec<Number>,
 }
 
 /// A sentence, as a character range. 「；」 does not end one: the parts of a
@@ -63,7 +70,46 @@ fn digit(c: char) -> Option<u32> {
 
 impl Doc {
     pub fn new(text: &str) -> Doc {
-        Doc { chars: text.chars().collect() }
+        let mut bytes: Vec<usize> = Vec::with_capacity(text.len() / 2 + 1);
+        let mut chars: Vec<char> = Vec::with_capacity(text.len() / 2 + 1);
+        for (i, c) in text.char_indices() {
+            bytes.push(i);
+            chars.push(c);
+        }
+        bytes.push(text.len());
+        let mut doc = Doc {
+            chars,
+            text: text.to_string(),
+            bytes,
+            sentences: Vec::new(),
+            in_title: Vec::new(),
+            numbers: Vec::new(),
+        };
+        doc.sentences = doc.split_sentences();
+        doc.numbers = doc.scan_numbers();
+        let mut depth = 0u32;
+        doc.in_title = doc
+            .chars
+            .iter()
+            .map(|&c| {
+                match c {
+                    '《' => depth += 1,
+                    '》' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                depth > 0
+            })
+            .collect();
+        doc
+    }
+
+    /// Whether character `i` is inside 《…》.
+    pub fn in_title(&self, i: usize) -> bool {
+        self.in_title.get(i).copied().unwrap_or(false)
+    }
+
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
     }
 
     pub fn len(&self) -> usize {
@@ -71,7 +117,8 @@ impl Doc {
     }
 
     pub fn slice(&self, start: usize, end: usize) -> String {
-        self.chars[start.min(self.len())..end.min(self.len())].iter().collect()
+        let (a, b) = (start.min(self.len()), end.min(self.len()));
+        self.text[self.bytes[a]..self.bytes[b.max(a)]].to_string()
     }
 
     /// Whether the characters before `pos` end with `word`.
@@ -87,13 +134,17 @@ impl Doc {
     /// Whether `word` occurs in `start..end`.
     pub fn contains(&self, start: usize, end: usize, word: &[char]) -> bool {
         let end = end.min(self.len());
-        word.len() <= end.saturating_sub(start)
-            && self.chars[start..end].windows(word.len()).any(|w| w == word)
+        let Some((&first, rest)) = word.split_first() else { return true };
+        if word.len() > end.saturating_sub(start) {
+            return false;
+        }
+        (start..=end - word.len())
+            .any(|i| self.chars[i] == first && self.chars[i + 1..i + word.len()] == *rest)
     }
 
     /// Sentences, ended by 。！？, their ASCII forms, or a line break;
     /// surrounding spaces left out, empty ones dropped.
-    pub fn sentences(&self) -> Vec<Sentence> {
+    fn split_sentences(&self) -> Vec<Sentence> {
         let mut out = Vec::new();
         let mut start = 0;
         for (i, &c) in self.chars.iter().enumerate() {
@@ -119,8 +170,15 @@ impl Doc {
         }
     }
 
-    /// The numbers in `start..end`, each with its unit.
-    pub fn numbers(&self, start: usize, end: usize) -> Vec<Number> {
+    /// The numbers that start in `start..end`, each with its unit.
+    pub fn numbers(&self, start: usize, end: usize) -> &[Number] {
+        let lo = self.numbers.partition_point(|n| n.start < start);
+        let hi = self.numbers.partition_point(|n| n.start < end);
+        &self.numbers[lo..hi.max(lo)]
+    }
+
+    fn scan_numbers(&self) -> Vec<Number> {
+        let (start, end) = (0, self.len());
         let mut out = Vec::new();
         let mut i = start;
         while i < end {
@@ -144,20 +202,25 @@ impl Doc {
     /// The number starting at `i`: digits with optional thousands separators
     /// and one decimal point, then spaces, then the unit.
     fn number_at(&self, i: usize, end: usize) -> (Option<Number>, usize) {
-        let mut text = String::new();
+        let mut micros: i128 = 0;
         let mut j = i;
         let mut decimals = None::<u32>;
+        let mut too_long = false;
         while j < end {
             let c = self.chars[j];
             if let Some(d) = digit(c) {
-                text.push(char::from_digit(d, 10).unwrap_or('0'));
-                if let Some(n) = decimals.as_mut() {
-                    *n += 1;
+                match decimals.as_mut() {
+                    None => micros = micros * 10 + i128::from(d) * 1_000_000,
+                    Some(n) if *n < 6 => {
+                        *n += 1;
+                        micros += i128::from(d) * 10i128.pow(6 - *n);
+                    }
+                    Some(_) => too_long = true,
                 }
+                too_long |= micros > 1_000_000_000_000_000_000;
             } else if c == ',' && decimals.is_none() && self.digits_from(j + 1, end) == 3 {
                 // a thousands separator
             } else if (c == '.' || c == '．') && decimals.is_none() && self.digits_from(j + 1, end) > 0 {
-                text.push('.');
                 decimals = Some(0);
             } else {
                 break;
@@ -165,10 +228,12 @@ impl Doc {
             j += 1;
         }
         // Something like 「0517-83605210」 or 「3.2.1」 is no figure.
-        if j < end && (self.chars[j].is_ascii_alphanumeric() || matches!(self.chars[j], '-' | '.' | '@')) {
+        if too_long
+            || j < end && (self.chars[j].is_ascii_alphanumeric() || matches!(self.chars[j], '-' | '.' | '@'))
+        {
             return (None, j);
         }
-        let Ok(value) = text.parse::<Decimal>() else { return (None, j) };
+        let value = Decimal::from_micros(micros);
         let mut k = j;
         while k < end && is_space(self.chars[k]) && k - j < 2 {
             k += 1;
@@ -206,6 +271,42 @@ impl Doc {
     }
 }
 
+/// A list of words, with a filter on their first characters so a text is
+/// scanned once for all of them.
+pub(crate) struct WordList {
+    pub words: Vec<Vec<char>>,
+    firsts: u128,
+}
+
+fn bit(c: char) -> u128 {
+    1u128 << (c as u32 % 128)
+}
+
+impl WordList {
+    pub fn new(list: &[&str]) -> WordList {
+        let words = words(list);
+        let firsts = words.iter().filter_map(|w| w.first()).fold(0, |acc, &c| acc | bit(c));
+        WordList { words, firsts }
+    }
+}
+
+impl Doc {
+    /// The first word of `list` found in `start..end` (earliest position, longest word).
+    pub fn find_any<'l>(&self, start: usize, end: usize, list: &'l WordList) -> Option<&'l [char]> {
+        let end = end.min(self.len());
+        (start..end).find_map(|i| {
+            let c = self.chars[i];
+            if list.firsts & bit(c) == 0 {
+                return None;
+            }
+            list.words
+                .iter()
+                .find(|w| w[0] == c && self.starts_with(i, w) && i + w.len() <= end)
+                .map(|w| &w[..])
+        })
+    }
+}
+
 /// A word as characters, for matching.
 pub(crate) fn chars(word: &str) -> Vec<char> {
     word.chars().collect()
@@ -239,7 +340,7 @@ mod tests {
     #[test]
     fn numbers_with_units() {
         let d = Doc::new("收到 3,119 件，占51.85%，24252.31万元，电话0517-83605210，２件");
-        let n = d.numbers(0, d.len());
+        let n = d.numbers(0, d.len()).to_vec();
         let got: Vec<(String, Unit, u32)> =
             n.iter().map(|n| (n.value.to_string(), n.unit, n.decimals)).collect();
         assert_eq!(

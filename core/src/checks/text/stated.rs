@@ -14,8 +14,8 @@
 
 use std::sync::LazyLock;
 
-use super::cells::{result_groups, sum, t3_total};
-use super::scan::{chars, words, Doc, Number, Sentence, Unit};
+use super::cells::{result_groups, sum, t3_total, ResultGroup};
+use super::scan::{chars, words, Doc, Number, Sentence, Unit, WordList};
 use super::{short_quote, TextPlace, TextSpan};
 use crate::checks::{CheckResult, Severity, Status};
 use crate::figures::Figures;
@@ -85,10 +85,14 @@ struct Vocabulary {
     fees: Vec<char>,
     fee_filler: Vec<Vec<char>>,
     /// Words that make a clause about a part, another period or a change.
-    narrower: Vec<Vec<char>>,
+    narrower: WordList,
     /// Phrases after a figure that make it 结转下年度.
     forward: Vec<Vec<char>>,
     share: Vec<char>,
+    open: Vec<char>,
+    apply: Vec<char>,
+    review: Vec<char>,
+    suit: Vec<char>,
 }
 
 fn tagged<T: Copy>(list: &[(&str, T)]) -> Vec<(Vec<char>, T)> {
@@ -207,7 +211,7 @@ static WORDS: LazyLock<Vocabulary> = LazyLock::new(|| {
         decision_filler: with(&["决定书", "处理决定", "决定"]),
         fees: chars("行政事业性收费"),
         fee_filler: with(&["金额", "收费金额", "收入", "总额"]),
-        narrower: words(&[
+        narrower: WordList::new(&[
             "本级",
             "部门",
             "乡镇",
@@ -254,6 +258,10 @@ static WORDS: LazyLock<Vocabulary> = LazyLock::new(|| {
             "延续至下年度",
         ]),
         share: chars("占"),
+        open: chars("公开"),
+        apply: chars("申请"),
+        review: chars("复议"),
+        suit: chars("诉讼"),
     }
 });
 
@@ -270,21 +278,40 @@ struct Context {
 }
 
 pub(crate) struct Stated<'a> {
-    pub report: &'a Report,
-    pub figures: &'a Figures<'a>,
+    report: &'a Report,
+    figures: &'a Figures<'a>,
+    groups: Vec<ResultGroup>,
 }
 
-impl Stated<'_> {
+impl<'a> Stated<'a> {
+    pub fn new(report: &'a Report, figures: &'a Figures<'a>) -> Stated<'a> {
+        Stated { report, figures, groups: result_groups(figures.layout) }
+    }
+
     pub fn check(&self, place: TextPlace, doc: &Doc, out: &mut Vec<CheckResult>) {
         let mut ordinal = 0;
-        for s in doc.sentences() {
+        for &s in doc.sentences() {
             let mut context = Context::default();
             let numbers = doc.numbers(s.start, s.end);
+            if numbers.is_empty() {
+                continue;
+            }
+            let quote = doc.slice(s.start, s.end);
+            let short = short_quote(&quote);
             let mut last: Option<(Claim, Number, Option<Decimal>)> = None;
             for (i, n) in numbers.iter().enumerate() {
                 if n.unit == Unit::Percent {
                     if let Some((claim, count, Some(matched))) = &last {
-                        if let Some(r) = self.share(place, doc, s, claim, count, *matched, n, &mut ordinal) {
+                        if let Some(r) = self.share(
+                            place,
+                            doc,
+                            (s, &quote, &short),
+                            claim,
+                            count,
+                            *matched,
+                            n,
+                            &mut ordinal,
+                        ) {
                             out.push(r);
                         }
                     }
@@ -297,7 +324,9 @@ impl Stated<'_> {
                     continue;
                 }
                 context.topics.push(claim.topic.clone());
-                if let Some((result, matched)) = self.compare(place, doc, s, &claim, n, &mut ordinal) {
+                if let Some((result, matched)) =
+                    self.compare(place, doc, (s, &quote, &short), &claim, n, &mut ordinal)
+                {
                     out.push(result);
                     last = Some((claim, *n, matched));
                 }
@@ -320,7 +349,7 @@ impl Stated<'_> {
         if doc.chars.get(n.unit_end) == Some(&'次') {
             return None;
         }
-        if counted && doc.contains(s.start, s.end, &chars("公开")) {
+        if counted && doc.contains(s.start, s.end, &w.open) {
             if let Some((kind, at)) = keyword_before(doc, s.start, n.start, &w.appeal_filler, &w.appeal) {
                 let clause = clause_start(doc, s.start, at);
                 if !self.narrowed(doc, clause, at) {
@@ -329,7 +358,7 @@ impl Stated<'_> {
                 return None;
             }
         }
-        if n.unit == Unit::Jian && doc.contains(s.start, s.end, &chars("申请")) {
+        if n.unit == Unit::Jian && doc.contains(s.start, s.end, &w.apply) {
             let found = keyword_before(doc, s.start, n.start, &w.app_filler, &w.app)
                 .or_else(|| forward_keyword(doc, n.unit_end, s.end).map(|_| (App::CarriedForward, n.start)));
             if let Some((kind, at)) = found {
@@ -376,7 +405,7 @@ impl Stated<'_> {
     /// moves it to another year: 「网上申请」「市本级」「2023年」「同比」.
     fn narrowed(&self, doc: &Doc, clause: usize, at: usize) -> bool {
         let w = &*WORDS;
-        if w.narrower.iter().any(|word| doc.contains(clause, at, word)) {
+        if doc.find_any(clause, at, &w.narrower).is_some() {
             return true;
         }
         // A year other than the report's.
@@ -398,8 +427,17 @@ impl Stated<'_> {
             .unwrap_or_default()
     }
 
+    /// One cell; its name is looked up only for a message.
     fn single(&self, key: FieldKey) -> Reading {
-        Reading { name: self.key_label(key), keys: vec![key] }
+        Reading { name: String::new(), keys: vec![key] }
+    }
+
+    fn name(&self, r: &Reading) -> String {
+        if r.name.is_empty() {
+            r.keys.first().map(|&k| self.key_label(k)).unwrap_or_default()
+        } else {
+            r.name.clone()
+        }
     }
 
     fn application(&self, kind: App, cx: &mut Context) -> Option<Claim> {
@@ -412,7 +450,7 @@ impl Stated<'_> {
                 },
             ]
         };
-        let groups = result_groups(self.figures.layout);
+        let groups = &self.groups;
         let group_reading = |g: usize| {
             groups.get(g).map(|group| Reading {
                 name: format!("「{}」各项之和", group.heading),
@@ -608,7 +646,7 @@ impl Stated<'_> {
         &self,
         place: TextPlace,
         doc: &Doc,
-        s: Sentence,
+        (s, quote, short): (Sentence, &str, &str),
         claim: &Claim,
         n: &Number,
         ordinal: &mut usize,
@@ -617,21 +655,18 @@ impl Stated<'_> {
             claim.readings.iter().map(|r| sum(self.figures, &r.keys)).collect::<Option<_>>()?;
         let stated_text = doc.slice(n.start, n.unit_end);
         let matched = values.iter().copied().find(|&v| self.same(claim, n, v));
-        let quote = doc.slice(s.start, s.end);
-        let span = TextSpan { place, start: s.start, end: s.end, quote: quote.clone() };
-        let described: Vec<String> = claim
-            .readings
-            .iter()
-            .zip(&values)
-            .map(|(r, v)| format!("{}为{}", r.name, self.shown(claim, *v)))
-            .collect();
+        let span = TextSpan { place, start: s.start, end: s.end, quote: quote.to_string() };
+        let described = || -> Vec<String> {
+            let named = claim.readings.iter().zip(&values);
+            named.map(|(r, v)| format!("{}为{}", self.name(r), self.shown(claim, *v))).collect()
+        };
         let (status, explanation) = match matched {
             Some(_) => (
                 Status::Pass,
                 format!(
                     "{}“{}”：{}{}，与{}一致",
                     place.name(),
-                    short_quote(&quote),
+                    short,
                     claim.what,
                     stated_text,
                     claim.table.short_name()
@@ -642,11 +677,11 @@ impl Stated<'_> {
                 format!(
                     "{}“{}”：文中{}为{}，而{}{}",
                     place.name(),
-                    short_quote(&quote),
+                    short,
                     claim.what,
                     stated_text,
                     claim.table.short_name(),
-                    described.join("，")
+                    described().join("，")
                 ),
             ),
         };
@@ -691,7 +726,7 @@ impl Stated<'_> {
         &self,
         place: TextPlace,
         doc: &Doc,
-        s: Sentence,
+        (s, quote, short): (Sentence, &str, &str),
         claim: &Claim,
         count: &Number,
         stated: Decimal,
@@ -728,16 +763,15 @@ impl Stated<'_> {
         if shares.is_empty() {
             return None;
         }
-        let quote = doc.slice(s.start, s.end);
         *ordinal += 1;
         let stated_text = doc.slice(p.start, p.unit_end);
         let explanation = if fits {
-            format!("{}“{}”：{}占比{stated_text}，与表三一致", place.name(), short_quote(&quote), claim.what)
+            format!("{}“{}”：{}占比{stated_text}，与表三一致", place.name(), short, claim.what)
         } else {
             format!(
                 "{}“{}”：文中{}{stated}件占{stated_text}，而按表三计算，{}",
                 place.name(),
-                short_quote(&quote),
+                short,
                 claim.what,
                 shares.join("，")
             )
@@ -751,7 +785,7 @@ impl Stated<'_> {
             difference: None,
             left: claim.readings[0].keys.clone(),
             right: bases.iter().flat_map(|(_, k)| k.iter().copied()).collect(),
-            text: Some(TextSpan { place, start: s.start, end: s.end, quote }),
+            text: Some(TextSpan { place, start: s.start, end: s.end, quote: quote.to_string() }),
         })
     }
 }
@@ -772,7 +806,7 @@ fn clause_start(doc: &Doc, from: usize, at: usize) -> usize {
 
 /// A clause naming both applications and 复议/诉讼 (「收到行政复议申请」) is not about applications.
 fn mixes_appeals(doc: &Doc, clause: usize, at: usize) -> bool {
-    doc.contains(clause, at, &chars("复议")) || doc.contains(clause, at, &chars("诉讼"))
+    doc.contains(clause, at, &WORDS.review) || doc.contains(clause, at, &WORDS.suit)
 }
 
 /// The keyword right before `pos`, past filler words and spaces: its tag and start.
