@@ -102,7 +102,7 @@ fn consistent(trial_format: bool, level: UnitLevel, draw: &mut Draw) -> Report {
         r.set_raw(t3(table3::NEW_RECEIVED, col), &typed(new, 2));
     }
     for (row, _, _) in table4::BLOCKS {
-        for (col, _) in &table4::OUTCOMES[..4] {
+        for (col, _, _) in &table4::OUTCOMES[..4] {
             let (n, style) = draw.next(100);
             r.set_raw(FieldKey::new(TableId::Table4, row, col), &typed(n, style));
         }

@@ -6,7 +6,7 @@ use crate::figures::Figures;
 
 pub(super) fn check(figures: &Figures, out: &mut Vec<CheckResult>) {
     for b in &figures.layout.balances {
-        let equation = Equation { id: &b.rule.id, title: &b.rule.title, left: &b.left, right: &b.right };
+        let equation = Equation { id: &b.rule.id, wording: &b.rule.wording, left: &b.left, right: &b.right };
         out.push(equation.judge(figures));
     }
 }

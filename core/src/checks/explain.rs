@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use crate::figures::{Cell, Figures};
+use crate::format::RuleWording;
 use crate::value::Decimal;
 
 /// How many cells a message names before 「等」.
@@ -42,36 +43,22 @@ pub(super) fn cannot_judge(figures: &Figures, missing: &[usize]) -> String {
     format!("无法判断：{}", parts.join("；"))
 }
 
-/// A rule title 「<scope>：<left> = <right>」 split into its parts:
-/// ("表三「自然人」列", "一 + 二", "（七）总计 + 四").
-pub(super) struct RuleText<'t> {
-    pub scope: &'t str,
-    left: &'t str,
-    right: &'t str,
-}
-
-impl<'t> RuleText<'t> {
-    pub fn of(title: &'t str) -> RuleText<'t> {
-        let (scope, equation) = title.split_once('：').unwrap_or((title, ""));
-        let (left, right) = equation.split_once(" = ").unwrap_or(("左边", "右边"));
-        RuleText { scope, left, right }
+/// This report's case of a rule: 「<scope>：<left>=12，<right>=10，相差2」 (no
+/// difference when equal), each side's terms joined by 「+」, e.g.
+/// 「表三「自然人」列：一+二=12，（七）总计+四=10，相差2」.
+pub(super) fn compare(wording: &RuleWording, left: Decimal, right: Decimal) -> String {
+    let mut text = String::with_capacity(96);
+    let _ = write!(
+        text,
+        "{}：{}={left}，{}={right}",
+        wording.scope,
+        wording.left.join("+"),
+        wording.right.join("+")
+    );
+    if left != right {
+        let _ = write!(text, "，相差{}", difference(left, right));
     }
-
-    /// 「<scope>：<left>=12，<right>=10，相差2」 (no difference when equal),
-    /// the sides written without the spaces around 「+」.
-    pub fn compare(&self, left: Decimal, right: Decimal) -> String {
-        let mut text = String::with_capacity(96);
-        text.push_str(self.scope);
-        text.push('：');
-        text.extend(self.left.chars().filter(|&c| c != ' '));
-        let _ = write!(text, "={left}，");
-        text.extend(self.right.chars().filter(|&c| c != ' '));
-        let _ = write!(text, "={right}");
-        if left != right {
-            let _ = write!(text, "，相差{}", difference(left, right));
-        }
-        text
-    }
+    text
 }
 
 /// The gap between two figures, always non-negative.
@@ -81,15 +68,17 @@ pub(super) fn difference(a: Decimal, b: Decimal) -> Decimal {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
     use super::*;
-    use crate::format::{format, FormatVersion};
+    use crate::format::{format, table3, FormatVersion, RuleScope, ScopeKind, TableId};
 
     #[test]
     fn every_rule_title_has_a_scope_and_two_sides() {
         for v in [FormatVersion::Trial2019, FormatVersion::Official2021] {
             let f = format(v);
-            let titles = f.sum_rules().map(|r| &r.title).chain(f.balances.iter().map(|b| &b.title));
-            for title in titles {
+            let titles = f.sum_rules().map(|r| r.title()).chain(f.balances.iter().map(|b| b.title()));
+            for title in &titles.collect::<Vec<_>>() {
                 let (scope, equation) = title.split_once('：').expect(title);
                 assert!(!scope.is_empty(), "{title}");
                 assert!(equation.split_once(" = ").is_some(), "{title}");
@@ -98,14 +87,39 @@ mod tests {
     }
 
     #[test]
+    fn every_rule_has_its_labels() {
+        for v in [FormatVersion::Trial2019, FormatVersion::Official2021] {
+            let f = format(v);
+            let sums = f.sum_rules().map(|r| (&r.id, &r.wording, 1, r.parts.len()));
+            let balances = f.balances.iter().map(|b| (&b.id, &b.wording, b.left.len(), b.right.len()));
+            let mut rows = 0;
+            for (id, w, left_cells, right_cells) in sums.chain(balances) {
+                assert!(!w.scope.name.is_empty(), "{id}");
+                for (terms, cells) in [(&w.left, left_cells), (&w.right, right_cells)] {
+                    assert!(terms.iter().all(|t| !t.is_empty()), "{id}: {terms:?}");
+                    // One term per cell, or one term naming the cells together.
+                    assert!(terms.len() == cells || terms.len() == 1, "{id}: {terms:?} for {cells} cells");
+                }
+                rows += usize::from(w.scope.kind == ScopeKind::Row);
+            }
+            // No 表三 row lost its rule.
+            assert_eq!(rows, table3::all_rows(v).len(), "{v:?}");
+            let scopes: HashSet<String> = f.table3.sums.iter().map(|r| r.wording.scope.to_string()).collect();
+            assert_eq!(scopes.len(), f.table3.sums.len(), "{v:?}: two rules with one scope");
+        }
+    }
+
+    #[test]
     fn comparison_names_both_sides_and_the_gap() {
-        let t = RuleText::of("表三「自然人」列：一 + 二 = （七）总计 + 四");
+        let scope = RuleScope { table: TableId::Table3, name: "自然人".into(), kind: ScopeKind::Column };
+        let t = RuleWording::new(scope, &["一", "二"], &["（七）总计", "四"]);
+        assert_eq!(t.title(), "表三「自然人」列：一 + 二 = （七）总计 + 四");
         assert_eq!(
-            t.compare(Decimal::from_int(12), Decimal::from_int(10)),
+            compare(&t, Decimal::from_int(12), Decimal::from_int(10)),
             "表三「自然人」列：一+二=12，（七）总计+四=10，相差2"
         );
         assert_eq!(
-            t.compare(Decimal::from_int(3), Decimal::from_int(3)),
+            compare(&t, Decimal::from_int(3), Decimal::from_int(3)),
             "表三「自然人」列：一+二=3，（七）总计+四=3"
         );
     }

@@ -11,7 +11,7 @@ pub(super) fn check(figures: &Figures, table: TableId, out: &mut Vec<CheckResult
     for s in figures.layout.sums.iter().filter(|s| s.rule.total.table == table) {
         let equation = Equation {
             id: &s.rule.id,
-            title: &s.rule.title,
+            wording: &s.rule.wording,
             left: std::slice::from_ref(&s.total),
             right: &s.parts,
         };

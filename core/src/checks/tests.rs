@@ -36,7 +36,7 @@ fn consistent(year: u16) -> Report {
         r.set_raw(t3(table3::CARRIED_FORWARD, col), "1");
     }
     for (row, _, _) in table4::BLOCKS {
-        for (col, _) in &table4::OUTCOMES[..4] {
+        for (col, _, _) in &table4::OUTCOMES[..4] {
             r.set_raw(t4(row, col), "1");
         }
     }

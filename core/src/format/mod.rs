@@ -10,6 +10,7 @@ mod sections;
 pub mod table2;
 pub mod table3;
 pub mod table4;
+mod wording;
 
 use std::sync::LazyLock;
 
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 pub use grid::{CellContent, GridCell, Label, LabelStyle, TableSpec};
 pub use sections::{NarrativeKey, SectionBody, SectionSpec};
+pub use wording::{RuleScope, RuleWording, ScopeKind};
 
 /// Which edition of the official format a report follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -156,8 +158,15 @@ pub struct SumRule {
     pub id: String,
     pub total: FieldKey,
     pub parts: Vec<FieldKey>,
-    /// Chinese description of the rule, e.g. 「（一）予以公开行：总计 = 六类申请人之和」.
-    pub title: String,
+    /// Its words: scope 「表三「（一）予以公开」行」, 「总计」 = 「六类申请人之和」.
+    pub wording: RuleWording,
+}
+
+impl SumRule {
+    /// e.g. 「表三「（一）予以公开」行：总计 = 六类申请人之和」.
+    pub fn title(&self) -> String {
+        self.wording.title()
+    }
 }
 
 /// `left` terms must add up to the same as `right` terms (表三's header note).
@@ -167,10 +176,15 @@ pub struct BalanceRule {
     pub id: String,
     pub left: Vec<FieldKey>,
     pub right: Vec<FieldKey>,
-    /// Chinese description, e.g. 「表三「自然人」列：一 + 二 = （七）总计 + 四」.
-    pub title: String,
-    /// What the rule is about, for messages: the column label, e.g. 「自然人」.
-    pub scope: &'static str,
+    /// Its words, one term per cell: 「一」「二」 = 「（七）总计」「四」.
+    pub wording: RuleWording,
+}
+
+impl BalanceRule {
+    /// e.g. 「表三「自然人」列：一 + 二 = （七）总计 + 四」.
+    pub fn title(&self) -> String {
+        self.wording.title()
+    }
 }
 
 /// A whole edition of the format.

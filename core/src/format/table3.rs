@@ -5,7 +5,10 @@
 //! 2019: （六）其他处理 is one row, so 26 grid rows and a span of 20.
 
 use super::grid::{GridBuilder, LabelStyle::*};
-use super::{BalanceRule, FieldKey, FormatVersion, SumRule, TableId, TableSpec, ValueKind};
+use super::{
+    BalanceRule, FieldKey, FormatVersion, RuleScope, RuleWording, ScopeKind, SumRule, TableId, TableSpec,
+    ValueKind,
+};
 
 /// The seven number columns: key and label.
 pub const COLUMNS: [(&str, &str); 7] = [
@@ -26,6 +29,36 @@ pub const CARRIED_OVER: &str = "carried_over";
 pub const TOTAL_HANDLED: &str = "total_handled";
 pub const CARRIED_FORWARD: &str = "carried_forward";
 
+/// A row outside the result groups.
+struct Line {
+    key: &'static str,
+    /// As printed.
+    label: &'static str,
+    /// As a row-sum rule names it, e.g. 「一、本年新收」.
+    short: &'static str,
+    /// As the header note's equation names it: 「一」, 「二」, 「（七）总计」, 「四」.
+    term: &'static str,
+}
+
+const NEW_RECEIVED_LINE: Line =
+    Line {
+        key: NEW_RECEIVED, label: "一、本年新收政府信息公开申请数量", short: "一、本年新收", term: "一"
+    };
+const CARRIED_OVER_LINE: Line =
+    Line {
+        key: CARRIED_OVER, label: "二、上年结转政府信息公开申请数量", short: "二、上年结转", term: "二"
+    };
+const TOTAL_HANDLED_LINE: Line =
+    Line { key: TOTAL_HANDLED, label: "（七）总计", short: "（七）总计", term: "（七）总计" };
+const CARRIED_FORWARD_LINE: Line =
+    Line {
+        key: CARRIED_FORWARD, label: "四、结转下年度继续办理", short: "四、结转下年度", term: "四"
+    };
+
+/// How the sum rules name the cells they add up.
+const APPLICANTS_SUM: &str = "六类申请人之和";
+const RESULTS_SUM: &str = "各项办理结果之和";
+
 pub const NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 pub const RESULTS: &str = "三、本年度办理结果";
 
@@ -33,12 +66,15 @@ pub const RESULTS: &str = "三、本年度办理结果";
 struct Group {
     /// Group label, e.g. 「（三）不予公开」.
     label: &'static str,
+    /// As the row-sum rules name it, e.g. 「（二）部分公开」 without the printed proviso.
+    short: &'static str,
     /// (row key, item label); a group with one item whose label is empty is a single merged row.
     items: &'static [(&'static str, &'static str)],
 }
 
 const WITHHELD: Group = Group {
     label: "（三）不予公开",
+    short: "（三）不予公开",
     items: &[
         ("withheld_state_secret", "1.属于国家秘密"),
         ("withheld_prohibited_by_law", "2.其他法律行政法规禁止公开"),
@@ -53,6 +89,7 @@ const WITHHELD: Group = Group {
 
 const UNAVAILABLE: Group = Group {
     label: "（四）无法提供",
+    short: "（四）无法提供",
     items: &[
         ("unavailable_not_held", "1.本机关不掌握相关政府信息"),
         ("unavailable_needs_creation", "2.没有现成信息需要另行制作"),
@@ -62,6 +99,7 @@ const UNAVAILABLE: Group = Group {
 
 const DECLINED: Group = Group {
     label: "（五）不予处理",
+    short: "（五）不予处理",
     items: &[
         ("declined_petition", "1.信访举报投诉类申请"),
         ("declined_repeat", "2.重复申请"),
@@ -73,6 +111,7 @@ const DECLINED: Group = Group {
 
 const OTHER_2021: Group = Group {
     label: "（六）其他处理",
+    short: "（六）其他处理",
     items: &[
         ("other_no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
         ("other_unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
@@ -81,12 +120,17 @@ const OTHER_2021: Group = Group {
 };
 
 /// 2019: a single row, merged across the two label columns.
-const OTHER_2019: Group = Group { label: "（六）其他处理", items: &[("other_handling", "")] };
+const OTHER_2019: Group =
+    Group {
+        label: "（六）其他处理", short: "（六）其他处理", items: &[("other_handling", "")]
+    };
 
 /// Single result rows merged across label columns 2–3.
-const GRANTED: Group = Group { label: "（一）予以公开", items: &[("granted", "")] };
+const GRANTED: Group =
+    Group { label: "（一）予以公开", short: "（一）予以公开", items: &[("granted", "")] };
 const PARTLY_GRANTED: Group = Group {
     label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    short: "（二）部分公开",
     items: &[("partly_granted", "")],
 };
 
@@ -126,10 +170,10 @@ pub(super) fn spec(version: FormatVersion) -> TableSpec {
         }
     };
 
-    g.row().label(0, 3, 1, "一、本年新收政府信息公开申请数量", RowHeader);
-    number_row(&mut g, NEW_RECEIVED, "一、本年新收政府信息公开申请数量");
-    g.row().label(0, 3, 1, "二、上年结转政府信息公开申请数量", RowHeader);
-    number_row(&mut g, CARRIED_OVER, "二、上年结转政府信息公开申请数量");
+    for line in [&NEW_RECEIVED_LINE, &CARRIED_OVER_LINE] {
+        g.row().label(0, 3, 1, line.label, RowHeader);
+        number_row(&mut g, line.key, line.label);
+    }
 
     let mut first = true;
     for group in groups {
@@ -151,12 +195,26 @@ pub(super) fn spec(version: FormatVersion) -> TableSpec {
             }
         }
     }
-    g.row().label(1, 2, 1, "（七）总计", RowHeader);
-    number_row(&mut g, TOTAL_HANDLED, "（七）总计");
-    g.row().label(0, 3, 1, "四、结转下年度继续办理", RowHeader);
-    number_row(&mut g, CARRIED_FORWARD, "四、结转下年度继续办理");
+    // （七）总计 sits under 三、本年度办理结果, 四 spans all three label columns.
+    for (line, col, span) in [(&TOTAL_HANDLED_LINE, 1, 2), (&CARRIED_FORWARD_LINE, 0, 3)] {
+        g.row().label(col, span, 1, line.label, RowHeader);
+        number_row(&mut g, line.key, line.label);
+    }
 
     g.finish(sum_rules(version))
+}
+
+/// Every data row, top to bottom: key and the short name the row-sum rules use.
+fn named_rows(version: FormatVersion) -> Vec<(&'static str, String)> {
+    let line = |l: &Line| (l.key, l.short.to_string());
+    let mut rows = vec![line(&NEW_RECEIVED_LINE), line(&CARRIED_OVER_LINE)];
+    for group in result_groups(version) {
+        for (key, item) in group.items {
+            rows.push((key, format!("{}{item}", group.short)));
+        }
+    }
+    rows.extend([line(&TOTAL_HANDLED_LINE), line(&CARRIED_FORWARD_LINE)]);
+    rows
 }
 
 /// Row keys of the result rows that （七）总计 adds up: （一）…（六）.
@@ -166,27 +224,27 @@ pub fn detail_rows(version: FormatVersion) -> Vec<&'static str> {
 
 /// Every data row key, top to bottom.
 pub fn all_rows(version: FormatVersion) -> Vec<&'static str> {
-    let mut rows = vec![NEW_RECEIVED, CARRIED_OVER];
-    rows.extend(detail_rows(version));
-    rows.extend([TOTAL_HANDLED, CARRIED_FORWARD]);
-    rows
+    named_rows(version).into_iter().map(|(key, _)| key).collect()
 }
 
 fn key(row: &'static str, col: &'static str) -> FieldKey {
     FieldKey::new(TableId::Table3, row, col)
 }
 
+fn scope(name: &str, kind: ScopeKind) -> RuleScope {
+    RuleScope { table: TableId::Table3, name: name.to_string(), kind }
+}
+
 fn sum_rules(version: FormatVersion) -> Vec<SumRule> {
-    let spec_rows = all_rows(version);
-    let labels = row_labels(version);
+    let (_, total_label) = COLUMNS[6];
     let mut rules = Vec::new();
     // Each row: 总计 = the six applicant columns.
-    for (row, label) in spec_rows.iter().zip(&labels) {
+    for (row, short) in named_rows(version) {
         rules.push(SumRule {
             id: format!("t3.row.{row}"),
             total: key(row, TOTAL_COL),
             parts: COLUMNS[..6].iter().map(|(c, _)| key(row, c)).collect(),
-            title: format!("表三「{label}」行：总计 = 六类申请人之和"),
+            wording: RuleWording::new(scope(&short, ScopeKind::Row), &[total_label], &[APPLICANTS_SUM]),
         });
     }
     // Each column: （七）总计 = the detail rows.
@@ -196,7 +254,11 @@ fn sum_rules(version: FormatVersion) -> Vec<SumRule> {
             id: format!("t3.col.{col}"),
             total: key(TOTAL_HANDLED, col),
             parts: details.iter().map(|r| key(r, col)).collect(),
-            title: format!("表三「{col_label}」列：（七）总计 = 各项办理结果之和"),
+            wording: RuleWording::new(
+                scope(col_label, ScopeKind::Column),
+                &[TOTAL_HANDLED_LINE.term],
+                &[RESULTS_SUM],
+            ),
         });
     }
     rules
@@ -205,31 +267,16 @@ fn sum_rules(version: FormatVersion) -> Vec<SumRule> {
 /// The rule printed in the header note, for each of the seven columns:
 /// 一 + 二 = （七）总计 + 四.
 pub fn balance_rules() -> Vec<BalanceRule> {
+    let left = [&NEW_RECEIVED_LINE, &CARRIED_OVER_LINE];
+    let right = [&TOTAL_HANDLED_LINE, &CARRIED_FORWARD_LINE];
+    let terms = |side: &[&Line]| side.iter().map(|l| l.term).collect::<Vec<_>>();
     COLUMNS
         .iter()
         .map(|(col, label)| BalanceRule {
             id: format!("t3.balance.{col}"),
-            left: vec![key(NEW_RECEIVED, col), key(CARRIED_OVER, col)],
-            right: vec![key(TOTAL_HANDLED, col), key(CARRIED_FORWARD, col)],
-            title: format!("表三「{label}」列：一 + 二 = （七）总计 + 四"),
-            scope: label,
+            left: left.iter().map(|l| key(l.key, col)).collect(),
+            right: right.iter().map(|l| key(l.key, col)).collect(),
+            wording: RuleWording::new(scope(label, ScopeKind::Column), &terms(&left), &terms(&right)),
         })
         .collect()
-}
-
-/// Short row labels, in the order of [`all_rows`].
-fn row_labels(version: FormatVersion) -> Vec<String> {
-    let mut labels = vec!["一、本年新收".to_string(), "二、上年结转".to_string()];
-    for group in result_groups(version) {
-        for (_, item) in group.items {
-            labels.push(if item.is_empty() {
-                group.label.split('（').take(2).collect::<Vec<_>>().join("（")
-            } else {
-                format!("{}{}", group.label, item)
-            });
-        }
-    }
-    labels.push("（七）总计".to_string());
-    labels.push("四、结转下年度".to_string());
-    labels
 }

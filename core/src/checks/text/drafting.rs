@@ -67,7 +67,7 @@ pub fn appeals(report: &Report) -> Result<String, &'static str> {
     }
     let outcomes = |rows: &[&'static str]| -> Result<String, &'static str> {
         let mut parts = Vec::new();
-        for (col, label) in &OUTCOMES[..4] {
+        for (col, label, _) in &OUTCOMES[..4] {
             let n: Decimal = get(&cells(rows, col))?;
             parts.push(format!("{label}{n}件"));
         }

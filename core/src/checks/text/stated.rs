@@ -548,7 +548,7 @@ impl<'a> Stated<'a> {
             Appeal::Outcome(o) => (cx.block?, OUTCOMES[o].0),
         };
         let keys = block_keys(block, col);
-        let outcome = OUTCOMES.iter().find(|(c, _)| *c == col).map_or("", |(_, l)| *l);
+        let outcome = OUTCOMES.iter().find(|(c, _, _)| *c == col).map_or("", |(_, l, _)| *l);
         let what = format!("{}{}", block_name(block), if col == OUTCOMES[4].0 { "案件" } else { outcome });
         let name = if keys.len() == 1 {
             self.key_label(keys[0])
