@@ -6,5 +6,6 @@
 //! says in an import report what it found, guessed or could not place.
 
 pub mod document;
+pub mod readers;
 
 pub use document::{Block, Cell, Document, Table};
