@@ -20,9 +20,7 @@ use crate::state::ui::provide_ui;
 /// The application shell: header, toolbar, the editor and the preview.
 #[component]
 pub fn App() -> impl IntoView {
-    // Reports are written in January about the year just ended.
-    let last_year = js_sys::Date::new_0().get_full_year() as u16 - 1;
-    let state = provide_editor(Report::new(last_year));
+    let state = provide_editor(Report::new(crate::storage::clock::report_year()));
     let ui = provide_ui();
     crate::shortcuts::install(state);
     crate::shortcuts::prepare_printing(ui);

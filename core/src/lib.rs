@@ -4,6 +4,8 @@
 //! - [`model`]: what a report is;
 //! - [`checks`]: the 勾稽 checks, with explanations and the cells involved;
 //! - [`draft`]: the versioned draft file (JSON), loaded with validation;
+//! - [`date`]: calendar dates (成文日期, 印发日期), read once for validation and print;
+//! - [`year`]: the year a new report is about, and switching a report's year (and format edition);
 //! - [`value`]: reading what is typed into a number cell;
 //! - [`paste`]: reading a block of cells copied from Excel or WPS;
 //! - [`totals`]: 总计 cells computed from their parts;
@@ -15,6 +17,7 @@
 //! - [`summary`]: 汇总, many units' reports summed, compared and listed (with an XLSX overview);
 
 pub mod checks;
+pub mod date;
 pub mod docx;
 pub mod draft;
 mod figures;
@@ -27,4 +30,5 @@ pub mod summary;
 pub mod text;
 pub mod totals;
 pub mod value;
+pub mod year;
 pub mod zero_fill;

@@ -35,21 +35,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 /// numerals, no leading zeros). Anything else is printed as typed, cleaned.
 pub fn official_date(iso: &str) -> String {
     let cleaned = clean(iso);
-    let parts: Vec<&str> = cleaned.split(['-', '/', '.']).collect();
-    if let [y, m, d] = parts[..] {
-        let number = |s: &str, max: u32| {
-            (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| s.parse::<u32>().ok())
-                .flatten()
-                .filter(|&n| n >= 1 && n <= max)
-        };
-        if let (Some(y), Some(m), Some(d)) = (number(y, 9999), number(m, 12), number(d, 31)) {
-            if y >= 1000 {
-                return format!("{y}年{m}月{d}日");
-            }
-        }
-    }
-    cleaned
+    crate::date::Date::parse(&cleaned).map_or(cleaned, crate::date::Date::official)
 }
 
 /// Approximate printed width in ems: half-width characters count ½, the rest
@@ -111,6 +97,8 @@ mod tests {
         assert_eq!(official_date("2022-01-12"), "2022年1月12日");
         assert_eq!(official_date("2025/1/5"), "2025年1月5日");
         assert_eq!(official_date("2022-13-01"), "2022-13-01");
+        // Not a day of the calendar: printed as typed, as the draft check refuses it too.
+        assert_eq!(official_date("2022-02-31"), "2022-02-31");
         assert_eq!(official_date("二〇二二年一月"), "二〇二二年一月");
         assert_eq!(official_date(""), "");
     }

@@ -6,13 +6,14 @@ use leptos::prelude::*;
 use web_sys::Event;
 use xxgk_core::format::{format, FormatVersion};
 use xxgk_core::model::{TitleForm, UnitLevel};
+use xxgk_core::year::switch_year;
 
 use super::drafts_reference::LastYearPreamble;
 use super::text_field::{TextArea, TextBinding, TextField};
 use crate::dom::target_value;
 use crate::state::ui::{use_ui, Tone};
 use crate::state::use_editor;
-use crate::state::year::switch_year;
+use crate::storage::clock;
 
 /// The first year the annual report exists in the 2019 trial format.
 const FIRST_YEAR: u16 = 2019;
@@ -89,7 +90,7 @@ fn YearSelect() -> impl IntoView {
     let state = use_editor();
     let ui = use_ui();
     let year = Memo::new(move |_| state.report().with(|r| r.year));
-    let this_year = js_sys::Date::new_0().get_full_year() as u16;
+    let this_year = clock::current_year();
     let years = move || (FIRST_YEAR..=this_year.max(year.get())).rev().collect::<Vec<_>>();
     let on_change = move |ev: Event| {
         let Ok(new_year) = target_value(&ev).parse::<u16>() else {

@@ -24,7 +24,6 @@
 mod history;
 pub mod marks;
 pub mod ui;
-pub mod year;
 
 use leptos::prelude::*;
 use xxgk_core::checks::{run_checks, CheckOptions, CheckResult};

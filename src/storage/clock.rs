@@ -35,6 +35,11 @@ pub fn current_year() -> u16 {
     js_sys::Date::new_0().get_full_year() as u16
 }
 
+/// The year a new report is about (core's rule: the year just ended).
+pub fn report_year() -> u16 {
+    xxgk_core::year::year_just_ended(current_year())
+}
+
 /// 32 random bits for new draft ids.
 pub fn entropy() -> u32 {
     (js_sys::Math::random() * f64::from(u32::MAX)) as u32

@@ -34,7 +34,7 @@ impl Drafts {
 
     /// A new, empty report for the year just ended.
     pub fn create_blank(self) -> DraftId {
-        self.create(Report::new(clock::current_year() - 1), DraftMeta::default())
+        self.create(Report::new(clock::report_year()), DraftMeta::default())
     }
 
     /// This year's report from `last` (a stored draft or an imported file):
@@ -116,7 +116,7 @@ impl Drafts {
                     self.open(&next);
                 }
                 None => {
-                    let report = Report::new(clock::current_year() - 1);
+                    let report = Report::new(clock::report_year());
                     self.show(
                         new_id(),
                         Opened { report, meta: DraftMeta::default(), access: Access::Editable },
