@@ -1,6 +1,7 @@
 //! Readers: a file's bytes → the neutral [`Document`], by what the bytes
 //! are (magic bytes first, the file name only to word a message).
 //!
+//! - [`docx`]: Word/WPS `.docx` (zip + WordprocessingML);
 //! - [`html`]: a portal page saved as `.html`/`.htm`, or `text/html` from the
 //!   clipboard, in UTF-8 or GBK/GB2312/GB18030;
 //! - `.doc`, `.wps`, `.pdf`, images and other zips are refused with a message
@@ -10,8 +11,11 @@
 //! nesting depth and node count are capped, so bad input gets a Chinese
 //! message ([`ReadError::message`]) and never a panic or a hang.
 
+pub mod docx;
 pub mod html;
 mod html_tree;
+
+use super::Document;
 
 /// The largest file read at all. A published report is well under 1 MB of
 /// HTML, and a few MB as `.docx` with its seal image.
@@ -148,6 +152,24 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Kind {
     Kind::Text
 }
 
+/// Reads a `.docx` or a web page into a [`Document`]. Plain text (a `.txt`,
+/// pasted text) is for the text reader: [`sniff`] tells it as [`Kind::Text`],
+/// and this function refuses it.
+pub fn read_file(name: &str, bytes: &[u8]) -> Result<Document, ReadError> {
+    if bytes.is_empty() {
+        return Err(ReadError::Empty);
+    }
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(bytes.len()));
+    }
+    match sniff(name, bytes) {
+        Kind::Zip => docx::read_docx(bytes),
+        Kind::Html => html::read_html(bytes),
+        Kind::Text => Err(ReadError::Unsupported("纯文本文件")),
+        Kind::Unsupported(kind) => Err(ReadError::Unsupported(kind)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +188,15 @@ mod tests {
     }
 
     #[test]
+    fn empty_and_huge_files_are_refused_before_reading() {
+        assert_eq!(read_file("a.docx", b""), Err(ReadError::Empty));
+        let huge = vec![b'a'; MAX_FILE_BYTES + 1];
+        let err = read_file("a.html", &huge).unwrap_err();
+        assert_eq!(err, ReadError::TooLarge(MAX_FILE_BYTES + 1));
+        assert!(err.message().contains("文件太大"));
+    }
+
+    #[test]
     fn text_is_told_from_markup() {
         assert_eq!(sniff("a.txt", "一、总体情况\n".as_bytes()), Kind::Text);
         assert_eq!(sniff("a.htm", b"<html><body><p>x</p></body></html>"), Kind::Html);
@@ -174,5 +205,9 @@ mod tests {
     }
 }
 
+#[cfg(test)]
+mod docx_tests;
+#[cfg(test)]
+mod fuzz_tests;
 #[cfg(test)]
 mod html_tests;
