@@ -63,3 +63,12 @@ fn nothing_is_written_for_a_missing_or_invalid_draft() {
     assert_eq!((code, stderr.contains("用法")), (2, true));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn help_is_printed_like_checks() {
+    for flag in ["--help", "-h"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_xxgk-report")).args(["export", flag]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        assert!(String::from_utf8_lossy(&out.stdout).starts_with("用法：xxgk-report export"), "{flag}");
+    }
+}

@@ -87,7 +87,6 @@ impl EditorState {
         self.report.read_only()
     }
 
-    #[allow(dead_code)] // the storage layer's entry point
     /// Increases on every change of the report (edit, undo, redo, load).
     pub fn revision(&self) -> ReadSignal<u64> {
         self.revision.read_only()
@@ -97,7 +96,6 @@ impl EditorState {
         self.read_only.read_only()
     }
 
-    #[allow(dead_code)] // the storage layer's entry point
     /// Makes the editor read-only (e.g. a draft written by a newer version) or editable again.
     pub fn set_read_only(&self, read_only: bool) {
         self.read_only.set(read_only);
@@ -122,7 +120,6 @@ impl EditorState {
         self.history.update_value(History::seal);
     }
 
-    #[allow(dead_code)] // the storage layer's entry point
     /// Replaces the report (a draft opened from storage or a file) and clears the history.
     pub fn load(&self, report: Report) {
         self.history.update_value(History::clear);

@@ -45,6 +45,10 @@ fn parse(args: &[String]) -> Result<Args, String> {
 }
 
 pub fn run(args: &[String]) -> ExitCode {
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let args = match parse(args) {
         Ok(args) => args,
         Err(message) => {
