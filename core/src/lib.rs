@@ -11,6 +11,7 @@
 //! - [`totals`]: 总计 cells computed from their parts;
 //! - [`zero_fill`]: 「空格填 0」, writing 0 into every blank input cell;
 //! - [`text`]: free text as printed (XML-safe, paragraphs, official dates), shared by the preview and the DOCX;
+//! - [`outline`]: the report as a document (blocks, tables, page), rendered by the DOCX and the preview alike;
 //! - [`docx`]: the report as a DOCX in the official layout;
 //! - [`import`]: a published report (DOCX, HTML, pasted text) read into a draft;
 //! - [`storage`]: drafts kept in the browser (record format, list, next year's report);
@@ -24,6 +25,7 @@ mod figures;
 pub mod format;
 pub mod import;
 pub mod model;
+pub mod outline;
 pub mod paste;
 pub mod storage;
 pub mod summary;

@@ -1,144 +1,219 @@
-//! The document as it will be printed: title, 发文字号, 主送机关, the opening
-//! paragraph, the six sections with the three tables drawn from the same
-//! [`TableSpec`]s as the grid, 落款 and 版记. The print stylesheet prints only
-//! this, on A4 with the GB/T 9704 margins.
+//! The document as it will be printed: the report's [`Outline`], the same one
+//! the DOCX is written from, so preview, print and export show the same
+//! blocks in the same order. The print stylesheet prints only this, on the
+//! outline's page (A4, GB/T 9704 margins).
+//!
+//! Text blocks are keyed by their content, so typing re-renders only the
+//! paragraph typed in; a table keeps its cells and each row follows its own
+//! memo of figures, so a keystroke in a cell touches one row.
 
-use leptos::html;
 use leptos::prelude::*;
-use xxgk_core::format::{format, CellContent, GridCell as SpecCell, SectionBody, TableSpec};
-use xxgk_core::model::Report;
-use xxgk_core::text::{official_date, paragraphs};
-use xxgk_core::value;
+use wasm_bindgen::JsCast;
+use xxgk_core::format::{FormatVersion, TableId};
+use xxgk_core::outline::page::{self, tenth_mm};
+use xxgk_core::outline::{Block, CellKind, Outline, Table};
 
-use super::grid_row::field_keys;
-use super::table_grid::{col_group, label_class};
+use super::table_grid::label_class;
 use crate::state::use_editor;
+
+/// How a block is kept across renders: a text block by its content (and how
+/// many identical blocks precede it), a table by which table it is.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Text(Vec<String>, &'static str, usize),
+    Table(TableId, FormatVersion),
+}
+
+fn kind(block: &Block) -> &'static str {
+    match block {
+        Block::DocNumber(_) => "number",
+        Block::Title(_) => "title",
+        Block::Addressee(_) => "addressee",
+        Block::Heading(_) => "heading",
+        Block::Paragraph { .. } => "paragraph",
+        Block::Table(_) => "table",
+        Block::Signature { .. } => "signature",
+        Block::Imprint { .. } => "imprint",
+    }
+}
+
+fn keys(outline: &Outline, version: FormatVersion) -> Vec<(Key, usize)> {
+    let mut seen: Vec<Key> = Vec::new();
+    outline
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, block)| {
+            let key = match block {
+                Block::Table(t) => Key::Table(t.id, version),
+                other => {
+                    let (texts, kind) = (other.texts(), kind(other));
+                    let n = seen
+                        .iter()
+                        .filter(|k| matches!(k, Key::Text(t, k, _) if *t == texts && *k == kind))
+                        .count();
+                    Key::Text(texts, kind, n)
+                }
+            };
+            seen.push(key.clone());
+            (key, i)
+        })
+        .collect()
+}
 
 #[component]
 pub fn Preview() -> impl IntoView {
     let state = use_editor();
-    let doc = state.with_totals;
-    let text = move |get: fn(&Report) -> String| Memo::new(move |_| doc.with(get));
-    let title = text(Report::title);
-    let doc_number = text(|r| r.doc_number.trim().to_string());
-    let addressee = text(|r| r.addressee.trim().to_string());
-    let preamble = text(|r| r.preamble.clone());
-    let signer = text(|r| r.signing_org().trim().to_string());
-    let date = text(|r| official_date(&r.signature_date));
-    let imprint_org = text(|r| r.imprint_org.trim().to_string());
-    let imprint_date = text(|r| official_date(&r.imprint_date));
-
-    let sections = move || {
-        let spec = format(state.version.get());
-        spec.sections
-            .iter()
-            .map(|section| {
-                let body = match section.body {
-                    SectionBody::Narrative { key, .. } => {
-                        let body = Memo::new(move |_| doc.with(|r| r.sections.get(key).to_string()));
-                        view! { <Paragraphs text=body /> }.into_any()
-                    }
-                    SectionBody::Table(id) => view! { <PreviewTable spec=spec.table(id) /> }.into_any(),
-                };
-                view! {
-                    <h2 class="doc-heading">{section.heading}</h2>
-                    {body}
-                }
-            })
-            .collect_view()
-    };
-
+    install_page_rule();
+    let outline = Memo::new(move |_| state.with_totals.with(Outline::of_totalled));
+    let blocks = Memo::new(move |_| outline.with(|o| keys(o, state.version.get())));
+    let mm = |twips| format!("{}.{}mm", tenth_mm(twips) / 10, tenth_mm(twips) % 10);
     view! {
-        <article class="preview" aria-label="打印预览">
-            <Show when=move || doc_number.with(|t| !t.is_empty())>
-                <p class="doc-number">{move || doc_number.get()}</p>
-            </Show>
-            <h1 class="doc-title">{move || title.get()}</h1>
-            <Show when=move || addressee.with(|t| !t.is_empty())>
-                <p class="doc-addressee">{move || format!("{}：", addressee.get())}</p>
-            </Show>
-            <Paragraphs text=preamble />
-            {sections}
-            <div class="doc-signature">
-                <p class="doc-signer">{move || signer.get()}</p>
-                <p class="doc-date">{move || date.get()}</p>
-            </div>
-            <Show when=move || imprint_org.with(|t| !t.is_empty()) || imprint_date.with(|t| !t.is_empty())>
-                <div class="doc-imprint">
-                    <span>{move || imprint_org.get()}</span>
-                    <span>{move || imprint_date.with(|d| if d.is_empty() { String::new() } else { format!("{d}印发") })}</span>
-                </div>
-            </Show>
+        <article
+            class="preview"
+            aria-label="打印预览"
+            style:width=mm(page::PAGE_WIDTH)
+            style:padding=format!(
+                "{} {} {} {}",
+                mm(page::MARGIN_TOP),
+                mm(page::MARGIN_RIGHT),
+                mm(page::MARGIN_BOTTOM),
+                mm(page::MARGIN_LEFT),
+            )
+        >
+            <For
+                each=move || blocks.get()
+                key=|(key, _)| key.clone()
+                children=move |(key, i)| match key {
+                    Key::Table(id, _) => view! { <PreviewTable outline=outline id=id /> }.into_any(),
+                    Key::Text(..) => outline.with_untracked(|o| text_block(&o.blocks[i])),
+                }
+            />
         </article>
     }
 }
 
-/// A free text as printed paragraphs, one per line.
-#[component]
-fn Paragraphs(text: Memo<String>) -> impl IntoView {
-    move || {
-        text.with(|t| paragraphs(t))
-            .into_iter()
-            .map(|p| view! { <p class="doc-paragraph">{p}</p> })
-            .collect_view()
+/// A block other than a table, as printed.
+fn text_block(block: &Block) -> AnyView {
+    match block.clone() {
+        Block::DocNumber(text) => view! { <p class="doc-number">{text}</p> }.into_any(),
+        Block::Title(lines) => {
+            let lines = lines
+                .into_iter()
+                .enumerate()
+                .map(|(i, line)| view! { {(i > 0).then(|| view! { <br /> })}{line} })
+                .collect_view();
+            view! { <h1 class="doc-title">{lines}</h1> }.into_any()
+        }
+        Block::Addressee(text) => view! { <p class="doc-addressee">{text}</p> }.into_any(),
+        Block::Heading(text) => view! { <h2 class="doc-heading">{text}</h2> }.into_any(),
+        Block::Paragraph { lead, text } => {
+            let lead = (!lead.is_empty()).then(|| view! { <span class="doc-lead">{lead}</span> });
+            view! { <p class="doc-paragraph">{lead}{text}</p> }.into_any()
+        }
+        Block::Signature { org, date } => {
+            let org = (!org.is_empty()).then(|| view! { <p class="doc-signer">{org}</p> });
+            let date = (!date.is_empty()).then(|| view! { <p class="doc-date">{date}</p> });
+            view! { <div class="doc-signature">{org}{date}</div> }.into_any()
+        }
+        Block::Imprint { org, date } => {
+            let date = (!date.is_empty()).then(|| view! { <span>{date}</span> });
+            view! { <div class="doc-imprint"><span>{org}</span>{date}</div> }.into_any()
+        }
+        Block::Table(_) => ().into_any(),
     }
 }
 
-#[component]
-fn PreviewTable(spec: &'static TableSpec) -> impl IntoView {
-    view! {
-        <table class=format!("doc-table doc-{}", spec.id.key())>
-            {col_group(spec)}
-            <tbody>{spec.rows.iter().map(|row| view! { <PreviewRow spec=spec cells=row /> }).collect_view()}</tbody>
-        </table>
-    }
+fn find(outline: &Outline, id: TableId) -> Option<&Table> {
+    outline.blocks.iter().find_map(|b| match b {
+        Block::Table(t) if t.id == id => Some(t),
+        _ => None,
+    })
 }
 
-/// A printed table row: one memo for the row's figures as printed (canonical
-/// numbers, computed totals) and one effect writing the cells that changed.
+/// A table: its shape and labels from the outline when first shown, its
+/// figures row by row.
 #[component]
-fn PreviewRow(spec: &'static TableSpec, cells: &'static [SpecCell]) -> impl IntoView {
-    let state = use_editor();
-    let keys = field_keys(cells);
-    let refs: Vec<NodeRef<html::Td>> = keys.iter().map(|_| NodeRef::new()).collect();
-    if !keys.is_empty() {
-        let printed = Memo::new(move |_| {
-            state.with_totals.with(|r| {
-                keys.iter()
-                    .map(|&key| {
-                        let raw = r.raw(key).unwrap_or_default();
-                        spec.field(key).map_or_else(|| raw.to_string(), |f| value::normalize(f.kind, raw))
-                    })
-                    .collect::<Vec<String>>()
-            })
-        });
-        let refs = refs.clone();
-        Effect::new(move |shown: Option<Vec<String>>| {
-            printed.with(|now| {
-                for (i, text) in now.iter().enumerate() {
-                    if shown.as_ref().and_then(|s| s.get(i)) != Some(text) {
-                        if let Some(td) = refs[i].get_untracked() {
-                            td.set_text_content(Some(text));
-                        }
-                    }
-                }
-                now.clone()
-            })
-        });
-    }
-    let mut next = refs.into_iter();
-    let row = cells
+fn PreviewTable(outline: Memo<Outline>, id: TableId) -> impl IntoView {
+    let Some(table) = outline.with_untracked(|o| find(o, id).cloned()) else {
+        return ().into_any();
+    };
+    let total: u32 = table.col_widths.iter().sum::<u32>().max(1);
+    let cols = table
+        .col_widths
         .iter()
-        .map(|cell| match &cell.content {
-            CellContent::Label(label) => view! {
-                <th colspan=cell.col_span rowspan=cell.row_span class=label_class(label.style)>{label.text}</th>
-            }
-            .into_any(),
-            CellContent::Field(_) => {
-                let td = next.next().unwrap_or_default();
-                view! { <td node_ref=td colspan=cell.col_span class="num"></td> }.into_any()
-            }
+        .map(|w| {
+            // Hundredths of a percent, in integers (no float formatting in the wasm).
+            let share = w * 10_000 / total;
+            view! { <col style:width=format!("{}.{:02}%", share / 100, share % 100) /> }
         })
         .collect_view();
-    view! { <tr>{row}</tr> }
+    let row = |r: usize| {
+        let figures = Memo::new(move |_| {
+            outline.with(|o| {
+                find(o, id)
+                    .and_then(|t| t.rows.get(r))
+                    .map(|cells| cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>())
+                    .unwrap_or_default()
+            })
+        });
+        let cells = table.rows[r]
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| match cell.kind {
+                CellKind::Label(style) => view! {
+                    <th colspan=cell.col_span rowspan=cell.row_span class=label_class(style)>{cell.text.clone()}</th>
+                }
+                .into_any(),
+                CellKind::Figure => view! {
+                    <td colspan=cell.col_span rowspan=cell.row_span class="num">
+                        {move || figures.with(|f| f.get(c).cloned().unwrap_or_default())}
+                    </td>
+                }
+                .into_any(),
+            })
+            .collect_view();
+        view! { <tr>{cells}</tr> }
+    };
+    let header = table.header_rows.min(table.rows.len());
+    let head = (0..header).map(row).collect_view();
+    let body = (header..table.rows.len()).map(row).collect_view();
+    view! {
+        <table class=format!("doc-table doc-{}", id.key())>
+            <colgroup>{cols}</colgroup>
+            <thead>{head}</thead>
+            <tbody>{body}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// The printed page's size and margins, from the outline's page: added once
+/// to the app's own stylesheet through the CSSOM (which the CSP allows).
+fn install_page_rule() {
+    let mm = |twips| format!("{}.{}mm", tenth_mm(twips) / 10, tenth_mm(twips) % 10);
+    let rule = format!(
+        "@page {{ size: {} {}; margin: {} {} {} {}; }}",
+        mm(page::PAGE_WIDTH),
+        mm(page::PAGE_HEIGHT),
+        mm(page::MARGIN_TOP),
+        mm(page::MARGIN_RIGHT),
+        mm(page::MARGIN_BOTTOM),
+        mm(page::MARGIN_LEFT),
+    );
+    let sheets = document().style_sheets();
+    for i in 0..sheets.length() {
+        let Some(sheet) = sheets.item(i).and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok()) else {
+            continue;
+        };
+        // Our own sheet: its rules are readable (a foreign one would throw).
+        let Ok(rules) = sheet.css_rules() else { continue };
+        let already = (0..rules.length())
+            .any(|r| rules.item(r).is_some_and(|rule| rule.css_text().starts_with("@page")));
+        if already {
+            return;
+        }
+        let _ = sheet.insert_rule_with_index(&rule, rules.length());
+        return;
+    }
 }

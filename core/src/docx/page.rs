@@ -5,16 +5,9 @@ use docx_rs::{AlignmentType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, 
 
 use super::typeset::{exact, fonts, paragraph, run, styled, Face, PAGE_NUMBER};
 
-/// A4 in twips.
-pub const PAGE_WIDTH: i32 = 11906;
-pub const PAGE_HEIGHT: i32 = 16838;
-/// 天头 37 mm, 订口 28 mm, and what is left of the 156 × 225 mm 版心.
-pub const MARGIN_TOP: i32 = 2098;
-pub const MARGIN_BOTTOM: i32 = 1984;
-pub const MARGIN_LEFT: i32 = 1587;
-pub const MARGIN_RIGHT: i32 = 1474;
-/// The line length: 156 mm.
-pub const TEXT_WIDTH: i32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+pub use crate::outline::page::{
+    MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH,
+};
 /// Footer distance: puts the 一字线 about 7 mm below the 版心.
 pub const FOOTER_DISTANCE: i32 = 1247;
 const HEADER_DISTANCE: i32 = 851;

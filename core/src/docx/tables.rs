@@ -1,17 +1,17 @@
-//! The three statistical tables, drawn from the format description: its grid
-//! columns and widths, its row and column merges, its labels and its header
-//! rows. Nothing here names a row or a label.
+//! The three statistical tables of the outline: its grid columns and widths,
+//! its row and column merges, its labels and its header rows. Nothing here
+//! names a row or a label.
 
 use docx_rs::{
-    AlignmentType, HeightRule, Paragraph, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
-    TableCellMargins, TableLayoutType, TableRow, TextDirectionType, VAlignType, VMergeType, WidthType,
+    AlignmentType, HeightRule, Paragraph, Table as DocxTable, TableBorder, TableBorderPosition, TableBorders,
+    TableCell, TableCellMargins, TableLayoutType, TableRow, TextDirectionType, VAlignType, VMergeType,
+    WidthType,
 };
 
 use super::typeset::{paragraph, run, single, Face, Type};
-use crate::format::{CellContent, GridCell, LabelStyle, TableId, TableSpec};
-use crate::model::Report;
-use crate::text::{clean, width_with};
-use crate::value;
+use crate::format::{LabelStyle, TableId};
+use crate::outline::{Cell, CellKind, Table};
+use crate::text::width_with;
 
 /// Left and right cell padding: ½ mm, so the 10 mm number columns keep room.
 const CELL_PADDING: usize = 28;
@@ -32,9 +32,9 @@ fn sizes(table: TableId) -> (Type, Type) {
     }
 }
 
-/// The table for `spec`, filled from `report` (totals already computed).
-pub fn table(report: &Report, spec: &TableSpec) -> Table {
-    let occupancy = spec.occupancy();
+/// The table, as docx-rs builds it.
+pub fn table(table: &Table) -> DocxTable {
+    let occupancy = table.occupancy();
     let rows = occupancy
         .iter()
         .enumerate()
@@ -43,9 +43,9 @@ pub fn table(report: &Report, spec: &TableSpec) -> Table {
             let mut col = 0;
             while col < slots.len() {
                 let (cell, span) = match slots[col] {
-                    Some(grid_cell) => (grid_cell_at(report, spec, grid_cell, r), grid_cell.col_span),
+                    Some(cell) => (cell_at(table, cell, r), cell.col_span),
                     // The format covers every slot; an uncovered one still prints as an empty cell.
-                    None => (empty_cell(spec, col, 1), 1),
+                    None => (empty_cell(table, col, 1), 1),
                 };
                 cells.push(cell);
                 col += span.max(1);
@@ -64,24 +64,19 @@ pub fn table(report: &Report, spec: &TableSpec) -> Table {
     ]
     .into_iter()
     .fold(TableBorders::new(), |b, p| b.set(rule(p)));
-    Table::new(rows)
-        .set_grid(spec.col_widths.iter().map(|&w| w as usize).collect())
-        .width(spec.col_widths.iter().sum::<u32>() as usize, WidthType::Dxa)
+    DocxTable::new(rows)
+        .set_grid(table.col_widths.iter().map(|&w| w as usize).collect())
+        .width(table.col_widths.iter().sum::<u32>() as usize, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
         .align(docx_rs::TableAlignmentType::Center)
         .set_borders(borders)
         .margins(TableCellMargins::new().margin(0, CELL_PADDING, 0, CELL_PADDING))
 }
 
-/// Width in twips of `span` grid columns from `col`.
-fn span_width(spec: &TableSpec, col: usize, span: usize) -> usize {
-    spec.col_widths.iter().skip(col).take(span).map(|&w| w as usize).sum()
-}
-
 /// The cell covering grid row `r` at `cell`'s column: its content in its
 /// first row, a vertical-merge continuation below.
-fn grid_cell_at(report: &Report, spec: &TableSpec, cell: &GridCell, r: usize) -> TableCell {
-    let width = span_width(spec, cell.col, cell.col_span);
+fn cell_at(table: &Table, cell: &Cell, r: usize) -> TableCell {
+    let width = table.span_width(cell.col, cell.col_span) as usize;
     let mut tc = TableCell::new()
         .width(width, WidthType::Dxa)
         .grid_span(cell.col_span)
@@ -90,42 +85,37 @@ fn grid_cell_at(report: &Report, spec: &TableSpec, cell: &GridCell, r: usize) ->
         let merge = if cell.row == r { VMergeType::Restart } else { VMergeType::Continue };
         tc = tc.vertical_merge(merge);
     }
-    let (label_type, number_type) = sizes(spec.id);
+    let (label_type, number_type) = sizes(table.id);
     if cell.row != r {
         return tc.add_paragraph(cell_paragraph(label_type, AlignmentType::Center));
     }
-    match &cell.content {
-        CellContent::Label(label) => {
-            let (ty, align) = match label.style {
+    match cell.kind {
+        CellKind::Label(style) => {
+            let (ty, align) = match style {
                 LabelStyle::RowHeader => (label_type, AlignmentType::Both),
                 LabelStyle::Note => (Type { face: Face::KaiTi, ..label_type }, AlignmentType::Both),
                 _ => (label_type, AlignmentType::Center),
             };
-            if label.style == LabelStyle::Vertical {
+            if style == LabelStyle::Vertical {
                 tc = tc.text_direction(TextDirectionType::TbRl);
             }
-            tc.add_paragraph(cell_paragraph(ty, align).add_run(run(&clean(label.text), ty)))
+            tc.add_paragraph(cell_paragraph(ty, align).add_run(run(&cell.text, ty)))
         }
-        CellContent::Field(key) => {
-            let text = match (report.raw(*key), spec.field(*key)) {
-                (Some(raw), Some(field)) => clean(&value::normalize(field.kind, raw)),
-                (Some(raw), None) => clean(raw),
-                (None, _) => String::new(),
-            };
+        CellKind::Figure => {
             let p = cell_paragraph(number_type, AlignmentType::Center);
-            if text.is_empty() {
+            if cell.text.is_empty() {
                 return tc.add_paragraph(p);
             }
-            let ty = fitted(number_type, &text, width - 2 * CELL_PADDING);
-            tc.add_paragraph(p.add_run(run(&text, ty)))
+            let ty = fitted(number_type, &cell.text, width - 2 * CELL_PADDING);
+            tc.add_paragraph(p.add_run(run(&cell.text, ty)))
         }
     }
 }
 
-fn empty_cell(spec: &TableSpec, col: usize, span: usize) -> TableCell {
-    let (label_type, _) = sizes(spec.id);
+fn empty_cell(table: &Table, col: usize, span: usize) -> TableCell {
+    let (label_type, _) = sizes(table.id);
     TableCell::new()
-        .width(span_width(spec, col, span), WidthType::Dxa)
+        .width(table.span_width(col, span) as usize, WidthType::Dxa)
         .add_paragraph(cell_paragraph(label_type, AlignmentType::Center))
 }
 

@@ -59,8 +59,7 @@ pub const TITLE: Type = Type { face: Face::XiaoBiaoSong, half_points: 44, scale:
 pub const IMPRINT: Type = Type { face: Face::FangSong, half_points: 28, scale: 100 };
 pub const PAGE_NUMBER: Type = Type { face: Face::SongTi, half_points: 28, scale: 100 };
 
-/// Exact line pitch of the body: 22 lines in the 225 mm text block (28.95 pt).
-pub const LINE_PITCH: i32 = 579;
+pub use crate::outline::page::LINE_PITCH;
 /// Exact line pitch of the title (two-line titles stay compact).
 pub const TITLE_PITCH: i32 = 700;
 /// Width of one 3号 character in twips, for indents counted in characters.
