@@ -9,6 +9,7 @@
 #   wasm-bindgen-cli = Cargo.lock    cargo install (without --locked: its lockfile pins a crate missing from crates.io)
 #   apt: chromium chromium-driver fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils brotli
 #   npm: binaryen (wasm-opt 132), playwright-core   npm ci, when node_modules is missing or stale
+#   openxml-audit 0.8.0 (DOCX validator)            pip (PyPI) into .venv-tools/, when missing
 #
 # Never installs Debian's binaryen (its wasm-opt 108 breaks the app).
 set -euo pipefail
@@ -109,6 +110,18 @@ else
   npm ci --no-audit --no-fund --loglevel=error
   printf '%s\n' "$want" >"$stamp"
   step_end "npm ci" "installed"
+fi
+
+# --- 7. openxml-audit, the DOCX validator the tests gate on (core/tests/docx_valid.rs) ---
+step_begin
+OXA_VERSION=0.8.0
+if [ -x .venv-tools/bin/openxml-audit ] \
+   && [ "$(.venv-tools/bin/pip show openxml-audit 2>/dev/null | awk '/^Version:/ { print $2 }')" = "$OXA_VERSION" ]; then
+  step_end "openxml-audit $OXA_VERSION" "present"
+else
+  python3 -m venv .venv-tools || { log "install: python3 -m venv failed (apt: python3-venv)"; exit 1; }
+  .venv-tools/bin/pip install -q --disable-pip-version-check "openxml-audit==$OXA_VERSION"
+  step_end "openxml-audit $OXA_VERSION" "installed"
 fi
 
 # --- sanity: the wasm-opt Trunk will find first on PATH must be binaryen 132 ---

@@ -6,7 +6,11 @@
 #   - every table cell: numbers as whole words, labels as text or, when wrapped inside a narrow
 #     cell, as whole lines of the PDF text in order (pdftotext interleaves such lines with the
 #     neighbouring cells'; a label sharing its lines with neighbours is only counted, see next);
-#   - every character, at least as often as the DOCX has it (nothing dropped or clipped).
+#   - every character, at least as often as the DOCX has it (nothing dropped or clipped);
+#   - pagination: each table whole on one page, its vertically set labels (「三、本年度办理结果」)
+#     whole on that page; page numbers 「— N —」 odd pages right, even pages left; a 版记 alone at
+#     the foot of the last page, without a page number (its page's parity is printed: Word and WPS
+#     start the 版记's section on an even page; LibreOffice 7.4 ignores that section break type).
 # Prints the page count and writes PNGs of page 1 and of the pages holding tables, to look at.
 #
 #   bash scripts/render-docx.sh [DRAFT.json ...]     # default: core/fixtures/*.json
@@ -18,7 +22,7 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export LC_ALL=C.UTF-8
 
-for tool in soffice pdftotext pdfinfo pdftoppm unzip; do
+for tool in soffice pdftotext pdfinfo pdftoppm unzip python3; do
   command -v "$tool" >/dev/null || { echo "render-docx: $tool is not installed (apt: libreoffice-writer-nogui poppler-utils unzip)" >&2; exit 2; }
 done
 
@@ -115,6 +119,62 @@ for draft in "${drafts[@]}"; do
   if [ -n "$short" ]; then
     missing=$((missing + 1)); echo "  characters missing in PDF (PDF<DOCX): $short"
   fi
+
+  # Pagination, read from the DOCX's tables and the PDF's pages.
+  layout="$(python3 - "$docx" "$pdf" "$pages" <<'PY'
+import re, subprocess, sys, zipfile
+docx, pdf, pages = sys.argv[1], sys.argv[2], int(sys.argv[3])
+xml = zipfile.ZipFile(docx).read("word/document.xml").decode()
+def text(fragment):
+    t = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", fragment))
+    for a, b in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
+        t = t.replace(a, b)
+    return re.sub(r"[\s\u00a0\u3000-]", "", t)
+def page_text(p, layout=False):
+    args = ["pdftotext", "-f", str(p), "-l", str(p)] + (["-layout"] if layout else []) + [pdf, "-"]
+    return subprocess.run(args, capture_output=True, text=True).stdout
+flat = {p: re.sub(r"[\s\u00a0\u3000-]", "", page_text(p)) for p in range(1, pages + 1)}
+problems = []
+for n, tbl in enumerate(re.findall(r"<w:tbl>.*?</w:tbl>", xml, re.S), 1):
+    cells = [text(c) for c in re.findall(r"<w:tc>.*?</w:tc>", tbl, re.S)]
+    vertical = [text(c) for c in re.findall(r"<w:tc>.*?</w:tc>", tbl, re.S) if "w:textDirection" in c]
+    # The labels pdftotext gives whole (narrow cells' wrapped lines interleave): all on one page.
+    labels = [c for c in cells if len(c) >= 4 and not re.fullmatch(r"[\d.]+", c) and any(c in t for t in flat.values())]
+    on = [p for p in flat if all(c in flat[p] for c in labels + vertical)]
+    if on and labels:
+        print(f"table {n} whole on page {on[0]} ({len(labels)} labels)" + (f", vertical label {'、'.join(vertical)} whole" if vertical else ""))
+    else:
+        split = {c: [p for p in flat if c in flat[p]] for c in labels + vertical}
+        problems.append(f"table {n} is not whole on one page: {split}")
+numbered = 0
+for p in range(1, pages + 1):
+    # Words with their boxes: the number line is 「—」, N, 「—」 below the text block.
+    box = subprocess.run(["pdftotext", "-bbox", "-f", str(p), "-l", str(p), pdf, "-"], capture_output=True, text=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', box).group(1))
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', box)
+    dashes = [(float(x), float(y)) for x, y, w in words if w == "—"]
+    for x, y, w in words:
+        if re.fullmatch(r"\d+", w) and sum(abs(float(y) - dy) < 4 for _, dy in dashes) >= 2:
+            numbered += 1
+            side = "right" if float(x) > width / 2 else "left"
+            if int(w) != p or side != ("right" if p % 2 else "left"):
+                problems.append(f"page {p}: number {w} on the {side}")
+imprint = re.search(r"<w:framePr[^>]*/>.*?</w:p>", xml, re.S)
+if imprint:
+    line = text(imprint.group(0))
+    where = [p for p in flat if line in flat[p]]
+    body_last = max((p for p in flat if p not in where and flat[p]), default=0)
+    if where != [pages] or re.search(r"—\s*\d+\s*—", page_text(pages)):
+        problems.append(f"版记 on pages {where} of {pages}, not alone and unnumbered on the last")
+    else:
+        print(f"版记 alone on page {pages} ({'even' if pages % 2 == 0 else 'odd'}), without a page number")
+print(f"{numbered} page numbers on their sides")
+for problem in problems:
+    print("PROBLEM " + problem)
+PY
+)"
+  printf '%s\n' "$layout" | sed 's/^/  /'
+  if grep -q '^PROBLEM' <<<"$layout" || [ -z "$layout" ]; then missing=$((missing + 1)); fi
 
   # Page 1, and every page on which at least three table cells of the DOCX appear.
   mapfile -t cells < <(table_cells "$docx" | unspace | sort -u)

@@ -1,7 +1,9 @@
 //! Renders the DOCX with LibreOffice (scripts/render-docx.sh through the CLI)
-//! and finds every paragraph and table cell in the PDF text. When LibreOffice
-//! or poppler is not installed it fails in CI (`CI` set), and locally says
-//! "skipped" with the reason.
+//! for every fixture draft, the 尔林兔镇 report (with its 版记) and the 2019
+//! grid: finds every paragraph and table cell in the PDF text, each table whole
+//! on one page with its vertical label, the page numbers on their sides and
+//! the 版记 alone on the last page. Without LibreOffice or poppler the test
+//! fails in CI (`CI` set) and locally says "skipped" with the reason.
 
 mod docx_support;
 
@@ -14,7 +16,7 @@ fn installed(tool: &str) -> bool {
 
 #[test]
 fn libreoffice_renders_every_label_and_number() {
-    let missing: Vec<_> = ["soffice", "pdftotext", "pdfinfo", "pdftoppm", "unzip"]
+    let missing: Vec<_> = ["soffice", "pdftotext", "pdfinfo", "pdftoppm", "unzip", "python3"]
         .into_iter()
         .filter(|t| !installed(t))
         .collect();
@@ -38,6 +40,15 @@ fn libreoffice_renders_every_label_and_number() {
         std::fs::write(&path, xxgk_core::draft::to_json(&report)).unwrap();
         drafts.push(path);
     }
+    let mut fixtures: Vec<_> = std::fs::read_dir(root.join("core/fixtures"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("\"xxgk-report/draft\"")))
+        .collect();
+    fixtures.sort();
+    assert!(fixtures.len() >= 8, "the fixture drafts are missing");
+    drafts.extend(fixtures);
     let output = Command::new("bash")
         .arg(root.join("scripts/render-docx.sh"))
         .args(&drafts)

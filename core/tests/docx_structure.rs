@@ -417,7 +417,8 @@ fn footers_number_pages_odd_right_even_left() {
     let settings = pkg.part("word/settings.xml");
     assert!(settings.descendants().any(|n| n.has_tag_name((W, "evenAndOddHeaders"))));
     let doc = pkg.part("word/document.xml");
-    let sect = w_child(body(&doc), "sectPr").unwrap();
+    // The body's section: the first (a 版记 has a section of its own after it).
+    let sect = doc.descendants().find(|n| n.has_tag_name((W, "sectPr"))).unwrap();
     let rels = pkg.part("word/_rels/document.xml.rels");
     let target = |id: &str| {
         rels.descendants()
@@ -461,4 +462,65 @@ fn same_report_gives_the_same_bytes() {
     let first = build_docx(&report);
     let _other = build_docx(&trial_2019());
     assert_eq!(first, build_docx(&report));
+}
+
+#[test]
+fn the_imprint_is_alone_on_an_even_page_without_a_page_number() {
+    let pkg = Package::of(&erlintu());
+    let doc = pkg.part("word/document.xml");
+    let body = body(&doc);
+    let last = body.children().rfind(|n| n.has_tag_name((W, "p"))).unwrap();
+    assert_eq!(text_of(last), "尔林兔镇党政办公室2022年1月12日印发");
+    // The paragraph before it (the date) ends the body's section ...
+    let before = last.prev_sibling_element().unwrap();
+    assert_eq!(text_of(before), "2022年1月12日");
+    assert!(w_child(w_child(before, "pPr").unwrap(), "sectPr").is_some());
+    // ... and the 版记's section starts on an even page, with empty footers.
+    let sect = w_child(body, "sectPr").unwrap();
+    assert_eq!(w_attr(w_child(sect, "type").unwrap(), "val"), Some("evenPage"));
+    let rels = pkg.part("word/_rels/document.xml.rels");
+    for reference in w_children(sect, "footerReference") {
+        let id = reference
+            .attribute(("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id"))
+            .unwrap();
+        let target =
+            rels.descendants().find(|n| n.attribute("Id") == Some(id)).unwrap().attribute("Target").unwrap();
+        let footer = pkg.part(&format!("word/{target}"));
+        assert_eq!(text_of(footer.root_element()), "", "{target}");
+    }
+    // Without a 版记 there is one section.
+    let mut report = erlintu();
+    report.imprint_org.clear();
+    let pkg = Package::of(&report);
+    let doc = pkg.part("word/document.xml");
+    assert_eq!(doc.descendants().filter(|n| n.has_tag_name((W, "sectPr"))).count(), 1);
+}
+
+#[test]
+fn tables_are_kept_whole_on_one_page() {
+    let pkg = Package::of(&erlintu_numbered());
+    let doc = pkg.part("word/document.xml");
+    for tbl in w_children(body(&doc), "tbl") {
+        let rows: Vec<_> = w_children(tbl, "tr").collect();
+        for (i, row) in rows.iter().enumerate() {
+            let trpr = w_child(*row, "trPr").unwrap();
+            assert!(w_child(trpr, "cantSplit").is_some(), "a row never breaks");
+            for p in row.descendants().filter(|n| n.has_tag_name((W, "p"))) {
+                let keep = w_child(w_child(p, "pPr").unwrap(), "keepNext").is_some();
+                assert_eq!(keep, i + 1 < rows.len(), "row {i}: kept with the next row, the last one not");
+            }
+        }
+    }
+}
+
+#[test]
+fn entries_are_deflated_and_a_full_report_stays_small() {
+    let bytes = build_docx(&erlintu_numbered());
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    for i in 0..archive.len() {
+        let file = archive.by_index(i).unwrap();
+        assert_eq!(file.compression(), zip::CompressionMethod::Deflated, "{}", file.name());
+    }
+    println!("erlintu (every cell filled): {} bytes", bytes.len());
+    assert!(bytes.len() <= 40 * 1024, "{} bytes", bytes.len());
 }

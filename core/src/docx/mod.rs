@@ -7,13 +7,14 @@
 //!
 //! The output is deterministic: the same report always gives the same bytes.
 
+mod package;
 mod page;
 mod parts;
 mod patch;
+mod schema;
 mod tables;
+mod tree;
 mod typeset;
-
-use std::io::Cursor;
 
 use docx_rs::{DocumentChild, Docx};
 
@@ -62,9 +63,6 @@ pub fn render(outline: &Outline) -> Vec<u8> {
 
     let mut docx = page::set_up(Docx::new());
     docx.document.children = blocks;
-    let xml = patch::finish(docx.build(), &header_rows);
-    let mut out = Cursor::new(Vec::new());
-    // Writing into memory cannot fail.
-    xml.pack(&mut out).expect("writing a zip into memory");
-    out.into_inner()
+    let imprint = matches!(outline.blocks.last(), Some(Block::Imprint { .. }));
+    package::pack(patch::finish(docx.build(), &header_rows, imprint))
 }

@@ -3,7 +3,7 @@
 
 use docx_rs::{AlignmentType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, PageMargin, Paragraph, Run};
 
-use super::typeset::{exact, fonts, paragraph, run, styled, Face, PAGE_NUMBER};
+use super::typeset::{exact, paragraph, run, styled, PAGE_NUMBER};
 
 pub use crate::outline::page::{
     MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH,
@@ -14,7 +14,8 @@ const HEADER_DISTANCE: i32 = 851;
 /// One 4号 character: the page number's distance from the 版心 edge.
 const PAGE_NUMBER_INDENT: i32 = 280;
 
-/// Page size, margins, document defaults and the two page-number footers.
+/// Page size, margins and the two page-number footers (the document
+/// defaults are in [`super::package`]'s styles).
 pub fn set_up(docx: Docx) -> Docx {
     let margin = PageMargin {
         top: MARGIN_TOP,
@@ -27,8 +28,6 @@ pub fn set_up(docx: Docx) -> Docx {
     };
     docx.page_size(PAGE_WIDTH as u32, PAGE_HEIGHT as u32)
         .page_margin(margin)
-        .default_fonts(fonts(Face::FangSong))
-        .default_size(32)
         // `even_footer` also switches on <w:evenAndOddHeaders/> in settings.xml.
         .footer(Footer::new().add_paragraph(page_number(AlignmentType::Right)))
         .even_footer(Footer::new().add_paragraph(page_number(AlignmentType::Left)))
