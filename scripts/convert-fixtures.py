@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 SCHEMA = "xxgk-report/draft"
-VERSION = 1
+VERSION = 2
 
 # Unit levels, by file number (see the fixtures README's table).
 LEVELS = {
@@ -217,6 +217,7 @@ def draft(report, txt):
             "addressee": "",
             "preamble": text["preamble"],
             "sections": {"overview": text["overview"], "problems": text["problems"], "other": text["other"]},
+            "table_intros": {"table2": "", "table3": "", "table4": ""},
             "table2": sort(table2(report["table2_lines"])),
             "table3": sort(table3(report)),
             "table4": sort(table4(report["table4"])),

@@ -1,7 +1,7 @@
 //! The draft file: a report saved as versioned JSON (docs/draft-format.md).
 //!
 //! ```json
-//! { "schema": "xxgk-report/draft", "version": 1, "report": { … } }
+//! { "schema": "xxgk-report/draft", "version": 2, "report": { … } }
 //! ```
 //!
 //! Loading checks, in order: that the text is JSON, that it is a draft, that
@@ -22,14 +22,13 @@ use crate::model::{Report, UnitLevel};
 pub const SCHEMA: &str = "xxgk-report/draft";
 
 /// The version this program writes, and the newest it reads.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 
 /// One step of migration: a version-n `report` object in, version n + 1 out.
 type Migration = fn(Value) -> Result<Value, DraftError>;
 
-/// `MIGRATIONS[n - 1]` upgrades a version-n report to version n + 1. Version 1
-/// is the first, so there are none yet; version 2 adds one function here.
-const MIGRATIONS: &[Migration] = &[];
+/// `MIGRATIONS[n - 1]` upgrades a version-n report to version n + 1.
+const MIGRATIONS: &[Migration] = &[v1_to_v2];
 
 const _: () = assert!(MIGRATIONS.len() as u64 + 1 == VERSION, "one migration per version step");
 
@@ -82,6 +81,17 @@ pub fn from_json(text: &str) -> Result<Report, DraftError> {
     let mut report: Report = serde_json::from_value(report)
         .map_err(|e| invalid("report", &format!("结构不符合草稿格式（{e}）")))?;
     drop_blank_cells(&mut report);
+    Ok(report)
+}
+
+/// Version 2 adds `table_intros`, the paragraphs before 表二、表三、表四:
+/// a version-1 report has none.
+fn v1_to_v2(mut report: Value) -> Result<Value, DraftError> {
+    if let Value::Object(map) = &mut report {
+        map.entry("table_intros").or_insert_with(|| {
+            Value::Object(TableId::ALL.iter().map(|id| (id.key().to_string(), Value::from(""))).collect())
+        });
+    }
     Ok(report)
 }
 
@@ -171,6 +181,7 @@ enum Kind {
     UnitLevel,
     TitleForm,
     Sections,
+    TableIntros,
     Table(TableId),
     Date,
     Bool,
@@ -188,6 +199,7 @@ const REPORT_FIELDS: &[(&str, Kind, bool)] = &[
     ("addressee", Kind::Text, false),
     ("preamble", Kind::Text, false),
     ("sections", Kind::Sections, false),
+    ("table_intros", Kind::TableIntros, false),
     ("table2", Kind::Table(TableId::Table2), false),
     ("table3", Kind::Table(TableId::Table3), false),
     ("table4", Kind::Table(TableId::Table4), false),
@@ -236,15 +248,8 @@ fn check_field(kind: Kind, value: &Value, path: &str, version: FormatVersion) ->
             Some("annual" | "submission") => Ok(()),
             _ => Err(invalid(path, &one_of(&["annual", "submission"], false))),
         },
-        Kind::Sections => {
-            let sections = object(value, path)?;
-            known_keys(sections, path, |k| SECTION_FIELDS.contains(&k))?;
-            for name in SECTION_FIELDS {
-                let field = format!("{path}.{name}");
-                text(sections.get(name).ok_or_else(|| invalid(&field, "缺少这一项"))?, &field)?;
-            }
-            Ok(())
-        }
+        Kind::Sections => texts(value, path, &SECTION_FIELDS),
+        Kind::TableIntros => texts(value, path, &TableId::ALL.map(TableId::key)),
         Kind::Table(id) => table(value, path, id, version),
         Kind::Date => date(value, path),
         Kind::Bool => match value {
@@ -253,6 +258,17 @@ fn check_field(kind: Kind, value: &Value, path: &str, version: FormatVersion) ->
         },
         Kind::Previous => previous(value, path),
     }
+}
+
+/// An object with exactly these text fields, all present.
+fn texts(value: &Value, path: &str, names: &[&str]) -> Checked {
+    let map = object(value, path)?;
+    known_keys(map, path, |k| names.contains(&k))?;
+    for name in names {
+        let field = format!("{path}.{name}");
+        text(map.get(*name).ok_or_else(|| invalid(&field, "缺少这一项"))?, &field)?;
+    }
+    Ok(())
 }
 
 fn object<'v>(value: &'v Value, path: &str) -> Result<&'v Map<String, Value>, DraftError> {
@@ -372,6 +388,7 @@ mod tests {
         r.doc_number = "尔政字〔2022〕8号".to_string();
         r.title_form = TitleForm::Submission;
         r.sections.overview = "2023年，……".to_string();
+        r.table_intros.table3 = "2023年共收到政府信息公开申请1件。".to_string();
         r.signature_date = "2024-01-31".to_string();
         r.set_raw(FieldKey::new(TableId::Table3, "granted", "natural"), "１,２");
         r.set_raw(FieldKey::new(TableId::Table2, "fees", "amount"), "24252.311082");
@@ -396,7 +413,7 @@ mod tests {
         let r = sample();
         let json = to_json(&r);
         assert!(
-            json.starts_with("{\n  \"schema\": \"xxgk-report/draft\",\n  \"version\": 1,\n  \"report\": {")
+            json.starts_with("{\n  \"schema\": \"xxgk-report/draft\",\n  \"version\": 2,\n  \"report\": {")
         );
         assert_eq!(from_json(&json).unwrap(), r);
         assert_eq!(to_json(&from_json(&json).unwrap()), json);
@@ -440,8 +457,8 @@ mod tests {
 
     #[test]
     fn a_newer_version_says_so() {
-        let e = err(r#"{"schema":"xxgk-report/draft","version":2,"report":{}}"#);
-        assert_eq!(e, DraftError::NewerVersion { found: 2 });
+        let e = err(r#"{"schema":"xxgk-report/draft","version":3,"report":{}}"#);
+        assert_eq!(e, DraftError::NewerVersion { found: 3 });
         assert!(e.message().contains("更新版本的程序"), "{}", e.message());
         assert_eq!(err(r#"{"schema":"xxgk-report/draft","version":0,"report":{}}"#).path(), Some("version"));
         assert_eq!(
@@ -466,6 +483,15 @@ mod tests {
             (minimal(r#","sections":{"overview":"","problems":""}"#), "report.sections.other"),
             (minimal(r#","sections":{"overview":1,"problems":"","other":""}"#), "report.sections.overview"),
             (minimal(r#","table3":{"granted":{"natural":12}}"#), "report.table3.granted.natural"),
+            (minimal(r#","table_intros":{"table2":"","table3":""}"#), "report.table_intros.table4"),
+            (
+                minimal(r#","table_intros":{"table2":"","table3":"","table4":"","table5":""}"#),
+                "report.table_intros.table5",
+            ),
+            (
+                minimal(r#","table_intros":{"table2":1,"table3":"","table4":""}"#),
+                "report.table_intros.table2",
+            ),
             (minimal(r#","table3":{"granted":[]}"#), "report.table3.granted"),
             (minimal(r#","previous":{"year":2022,"carried_forward":{}}"#), "report.previous.in_force"),
             (
@@ -494,6 +520,19 @@ mod tests {
         let ok =
             wrap(r#"{"unit_name":"x","year":2020,"format":"2019","table2":{"procurement":{"amount":"1"}}}"#);
         assert!(from_json(&ok).is_ok());
+    }
+
+    #[test]
+    fn a_version_1_draft_gains_empty_table_intros() {
+        let r = from_json(&minimal(r#","sections":{"overview":"一","problems":"","other":""}"#)).unwrap();
+        assert_eq!(r.table_intros, Default::default());
+        assert_eq!(r.sections.overview, "一");
+        let v2 = to_json(&r);
+        assert!(v2.contains("\"version\": 2,"), "{v2}");
+        assert!(v2.contains("\"table_intros\": {\n      \"table2\": \"\","), "{v2}");
+        // A version-1 file that already spelled the key (hand-edited) keeps it.
+        let r = from_json(&minimal(r#","table_intros":{"table2":"二","table3":"","table4":""}"#)).unwrap();
+        assert_eq!(r.table_intros.get(TableId::Table2), "二");
     }
 
     #[test]

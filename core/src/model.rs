@@ -136,6 +136,34 @@ impl Narratives {
     }
 }
 
+/// The optional paragraph printed before each table, under 二、三、四
+/// (many real reports say a word on 主动公开, the applications handled or
+/// 复议/诉讼 there). Empty when none.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableIntros {
+    pub table2: String,
+    pub table3: String,
+    pub table4: String,
+}
+
+impl TableIntros {
+    pub fn get(&self, id: TableId) -> &str {
+        match id {
+            TableId::Table2 => &self.table2,
+            TableId::Table3 => &self.table3,
+            TableId::Table4 => &self.table4,
+        }
+    }
+
+    pub fn get_mut(&mut self, id: TableId) -> &mut String {
+        match id {
+            TableId::Table2 => &mut self.table2,
+            TableId::Table3 => &mut self.table3,
+            TableId::Table4 => &mut self.table4,
+        }
+    }
+}
+
 /// What the cross-year checks need from last year's report.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PreviousYear {
@@ -169,6 +197,9 @@ pub struct Report {
     pub preamble: String,
     #[serde(default)]
     pub sections: Narratives,
+    /// The paragraphs before 表二、表三、表四 (draft format version 2).
+    #[serde(default)]
+    pub table_intros: TableIntros,
     #[serde(default)]
     pub table2: TableValues,
     #[serde(default)]
@@ -212,6 +243,7 @@ impl Report {
             addressee: String::new(),
             preamble: String::new(),
             sections: Narratives::default(),
+            table_intros: TableIntros::default(),
             table2: TableValues::default(),
             table3: TableValues::default(),
             table4: TableValues::default(),

@@ -2,7 +2,7 @@
 //! text with the template's placeholder and guidance, or a statistical table.
 
 use leptos::prelude::*;
-use xxgk_core::format::{Format, NarrativeKey, SectionBody, SectionSpec};
+use xxgk_core::format::{Format, NarrativeKey, SectionBody, SectionSpec, TableId};
 use xxgk_core::model::Report;
 
 use super::drafts_reference::LastYearText;
@@ -23,7 +23,16 @@ pub fn Section(format: &'static Format, spec: &'static SectionSpec) -> impl Into
             <LastYearText key=key />
         }
         .into_any(),
-        SectionBody::Table(id) => view! { <TableGrid spec=format.table(id) /> }.into_any(),
+        SectionBody::Table(id) => view! {
+            <TextArea
+                label=format!("{}（表前说明，可不填）", spec.heading)
+                binding=intro_binding(id)
+                placeholder="（可不填：表格前的说明文字）"
+                count=false
+            />
+            <TableGrid spec=format.table(id) />
+        }
+        .into_any(),
     };
     view! {
         <section class="doc-section" id=format!("section-{}", spec.number)>
@@ -46,4 +55,25 @@ fn narrative_binding(key: NarrativeKey) -> TextBinding {
     }
     let (get, get_mut) = get(key);
     TextBinding { name: key.key(), get, get_mut }
+}
+
+/// The optional paragraph printed before a table.
+fn intro_binding(id: TableId) -> TextBinding {
+    match id {
+        TableId::Table2 => TextBinding {
+            name: "table_intros.table2",
+            get: |r| &r.table_intros.table2,
+            get_mut: |r| &mut r.table_intros.table2,
+        },
+        TableId::Table3 => TextBinding {
+            name: "table_intros.table3",
+            get: |r| &r.table_intros.table3,
+            get_mut: |r| &mut r.table_intros.table3,
+        },
+        TableId::Table4 => TextBinding {
+            name: "table_intros.table4",
+            get: |r| &r.table_intros.table4,
+            get_mut: |r| &mut r.table_intros.table4,
+        },
+    }
 }

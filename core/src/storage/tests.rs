@@ -98,8 +98,9 @@ fn a_record_without_the_optional_fields_reads() {
 #[test]
 fn damaged_records_say_what_is_wrong_and_ask_for_a_backup() {
     let whole = encode(&pingtan_2021(), &meta());
+    let half = (0..=whole.len() / 2).rev().find(|&i| whole.is_char_boundary(i)).unwrap_or(0);
     let cases = [
-        (&whole[..whole.len() / 2], Unreadable::NotJson),
+        (&whole[..half], Unreadable::NotJson),
         ("", Unreadable::NotJson),
         ("[]", Unreadable::NotARecord),
         (r#"{"schema":1}"#, Unreadable::NotARecord),
