@@ -1,12 +1,14 @@
 //! The list of checks: failures first (errors before warnings) with their
 //! explanation and difference; clicking one brings its first cell into view
-//! and focuses it. Checks that cannot be judged yet (blank cells) and those
+//! and focuses it, or, for a check on the text, selects the sentence in its
+//! text area (its cells stay highlighted in the tables). Checks that cannot be judged yet (blank cells) and those
 //! that pass are listed below, folded; the passes are only rendered while
 //! their fold is open (they are many and change little that matters).
 
 use leptos::prelude::*;
 use xxgk_core::checks::{CheckResult, Severity, Status};
 
+use super::text_field::select_span;
 use crate::dom::reveal_cell;
 use crate::state::use_editor;
 
@@ -15,7 +17,7 @@ pub fn ChecksPanel() -> impl IntoView {
     let state = use_editor();
     let by_status = move |status: Status| {
         Memo::new(move |_| {
-            state.checks.with(|all| {
+            state.all_checks.with(|all| {
                 // Errors first, each severity in document order.
                 [Severity::Error, Severity::Warning]
                     .into_iter()
@@ -29,8 +31,9 @@ pub fn ChecksPanel() -> impl IntoView {
     };
     let failures = by_status(Status::Fail);
     let pending = by_status(Status::CannotJudge);
-    let passed_count =
-        Memo::new(move |_| state.checks.with(|all| all.iter().filter(|r| r.status == Status::Pass).count()));
+    let passed_count = Memo::new(move |_| {
+        state.all_checks.with(|all| all.iter().filter(|r| r.status == Status::Pass).count())
+    });
     let show_passed = RwSignal::new(false);
 
     view! {
@@ -83,15 +86,20 @@ fn CheckItem(result: CheckResult) -> impl IntoView {
         Severity::Warning => ("warning", "提醒"),
     };
     let first_cell = result.cells().next();
-    let on_click = move |_| {
-        if let Some(key) = first_cell {
-            reveal_cell(key);
+    let span = result.text.clone();
+    let clickable = first_cell.is_some() || span.is_some();
+    let on_click = move |_| match &span {
+        Some(span) => select_span(span),
+        None => {
+            if let Some(key) = first_cell {
+                reveal_cell(key);
+            }
         }
     };
     let failed = result.status == Status::Fail;
     view! {
         <li class=format!("check check-{status} check-{severity}") data-check=result.id data-status=status data-severity=severity>
-            <button type="button" class="check-button" on:click=on_click disabled=first_cell.is_none()>
+            <button type="button" class="check-button" on:click=on_click disabled=!clickable>
                 {failed.then(|| view! { <span class="check-severity">{severity_label}</span> })}
                 <span class="check-title">{result.title}</span>
                 {(result.status != Status::Pass).then(|| view! { <span class="check-explanation">{result.explanation}</span> })}

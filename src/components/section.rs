@@ -2,12 +2,15 @@
 //! text with the template's placeholder and guidance, or a statistical table.
 
 use leptos::prelude::*;
+use xxgk_core::checks::text::drafting;
 use xxgk_core::format::{Format, NarrativeKey, SectionBody, SectionSpec, TableId};
 use xxgk_core::model::Report;
 
 use super::drafts_reference::LastYearText;
 use super::table_grid::TableGrid;
-use super::text_field::{TextArea, TextBinding};
+use super::text_field::{char_at, text_area, utf16_at, TextArea, TextBinding};
+use crate::state::ui::{use_ui, Tone};
+use crate::state::use_editor;
 
 #[component]
 pub fn Section(format: &'static Format, spec: &'static SectionSpec) -> impl IntoView {
@@ -20,6 +23,12 @@ pub fn Section(format: &'static Format, spec: &'static SectionSpec) -> impl Into
                 placeholder=placeholder
                 soft_limit=soft_limit
             />
+            {(key == NarrativeKey::Overview).then(|| view! {
+                <div class="drafted">
+                    <Insert label="插入申请办理情况标准表述" draft=drafting::applications />
+                    <Insert label="插入复议、诉讼情况标准表述" draft=drafting::appeals />
+                </div>
+            })}
             <LastYearText key=key />
         }
         .into_any(),
@@ -30,6 +39,11 @@ pub fn Section(format: &'static Format, spec: &'static SectionSpec) -> impl Into
                 placeholder="（可不填：表格前的说明文字）"
                 count=false
             />
+            {(id == TableId::Table4).then(|| view! {
+                <div class="drafted">
+                    <Insert label="在第一部分插入复议、诉讼情况标准表述" draft=drafting::appeals />
+                </div>
+            })}
             <TableGrid spec=format.table(id) />
         }
         .into_any(),
@@ -75,5 +89,43 @@ fn intro_binding(id: TableId) -> TextBinding {
             get: |r| &r.table_intros.table4,
             get_mut: |r| &mut r.table_intros.table4,
         },
+    }
+}
+
+/// A button that writes a standard sentence from the tables into 一, at the
+/// caret of its text area (or at the end), never over selected text.
+#[component]
+fn Insert(label: &'static str, draft: fn(&Report) -> Result<String, &'static str>) -> impl IntoView {
+    let state = use_editor();
+    let ui = use_ui();
+    let on_click = move |_| {
+        let sentence = match state.report().with_untracked(draft) {
+            Ok(sentence) => sentence,
+            Err(message) => return ui.notify(message, Tone::Warning),
+        };
+        let area = text_area(NarrativeKey::Overview.key());
+        let mut caret = 0;
+        state.edit(|r| {
+            let text = &mut r.sections.overview;
+            // The caret's end: a selection is kept, the sentence goes after it.
+            let at = area
+                .as_ref()
+                .and_then(|a| a.selection_end().ok().flatten())
+                .map_or(text.chars().count(), |units| char_at(text, units));
+            let byte = text.char_indices().nth(at).map_or(text.len(), |(b, _)| b);
+            text.insert_str(byte, &sentence);
+            caret = utf16_at(text, at + sentence.chars().count());
+        });
+        if let Some(area) = area {
+            request_animation_frame(move || {
+                let _ = area.focus();
+                let _ = area.set_selection_range(caret, caret);
+            });
+        }
+    };
+    view! {
+        <button type="button" class="insert-drafted" on:click=on_click disabled=move || state.read_only().get()>
+            {label}
+        </button>
     }
 }

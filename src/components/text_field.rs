@@ -7,10 +7,11 @@
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CompositionEvent, Event};
+use web_sys::{CompositionEvent, Event, HtmlTextAreaElement};
+use xxgk_core::checks::TextSpan;
 use xxgk_core::model::Report;
 
-use crate::dom::{is_composing, target_value};
+use crate::dom::{is_composing, scroll_to_center, target_value};
 use crate::state::{use_editor, EditorState};
 
 /// Reads and writes one text of the report.
@@ -124,7 +125,7 @@ pub fn TextArea(
 
 thread_local! {
     /// Text areas waiting to be fitted in the next animation frame.
-    static TO_FIT: std::cell::RefCell<Vec<web_sys::HtmlTextAreaElement>> = const { std::cell::RefCell::new(Vec::new()) };
+    static TO_FIT: std::cell::RefCell<Vec<HtmlTextAreaElement>> = const { std::cell::RefCell::new(Vec::new()) };
     /// Whether the browser grows text areas by itself (CSS `field-sizing: content`, Chromium 123+).
     static SIZES_ITSELF: bool = web_sys::window()
         .and_then(|w| w.get("CSS"))
@@ -137,7 +138,7 @@ thread_local! {
 /// Grows a text area to its text. Where CSS cannot, the height is measured in
 /// the next animation frame, all waiting areas together: measuring each one
 /// as its text arrives would lay out the whole page once per area.
-fn fit_height(area: web_sys::HtmlTextAreaElement) {
+fn fit_height(area: HtmlTextAreaElement) {
     if SIZES_ITSELF.with(|s| *s) {
         return;
     }
@@ -160,7 +161,36 @@ fn fit_height(area: web_sys::HtmlTextAreaElement) {
     }
 }
 
-/// Characters as a reader counts them: everything but white space.
-pub fn character_count(text: &str) -> usize {
-    text.chars().filter(|c| !c.is_whitespace()).count()
+/// Characters as a reader counts them (the core's count, which its length check uses).
+pub use xxgk_core::checks::text::character_count;
+
+/// The text area of a text of the report, by its field name (「overview」, 「preamble」…).
+pub fn text_area(name: &str) -> Option<HtmlTextAreaElement> {
+    let selector = format!("textarea[name=\"{name}\"]");
+    document().query_selector(&selector).ok()??.dyn_into().ok()
+}
+
+/// UTF-16 offset (what the DOM counts) of character `chars` of `text`.
+pub fn utf16_at(text: &str, chars: usize) -> u32 {
+    text.chars().take(chars).map(char::len_utf16).sum::<usize>() as u32
+}
+
+/// Character index of UTF-16 offset `units` of `text`.
+pub fn char_at(text: &str, units: u32) -> usize {
+    let mut seen = 0u32;
+    text.chars()
+        .take_while(|c| {
+            seen += c.len_utf16() as u32;
+            seen <= units
+        })
+        .count()
+}
+
+/// Selects a passage a check is about in its text area and scrolls to it.
+pub fn select_span(span: &TextSpan) {
+    let Some(area) = text_area(span.place.key()) else { return };
+    let text = area.value();
+    scroll_to_center(&area);
+    let _ = area.focus();
+    let _ = area.set_selection_range(utf16_at(&text, span.start), utf16_at(&text, span.end));
 }

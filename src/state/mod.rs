@@ -25,8 +25,9 @@ mod history;
 pub mod marks;
 pub mod ui;
 
+use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
-use xxgk_core::checks::{run_checks, CheckOptions, CheckResult};
+use xxgk_core::checks::{run_checks, run_text_checks, CheckOptions, CheckResult};
 use xxgk_core::format::FormatVersion;
 use xxgk_core::model::Report;
 use xxgk_core::totals;
@@ -49,8 +50,13 @@ pub struct EditorState {
     pub auto_totals: Memo<bool>,
     /// The report with every computed total filled in (what the preview and export show).
     pub with_totals: Memo<Report>,
-    /// Every check, re-run on every edit.
-    pub checks: Memo<Vec<CheckResult>>,
+    /// The table checks, re-run on every edit, then the text checks (they read
+    /// every character), re-run once typing pauses: what the panel, the marks
+    /// and the badge show.
+    pub all_checks: Memo<Vec<CheckResult>>,
+    /// Bumped once the report has not changed for [`TEXT_CHECK_PAUSE`].
+    settled: RwSignal<u64>,
+    pause: StoredValue<Option<TimeoutHandle>>,
     /// Cells taking part in failing checks.
     pub marks: Memo<CellMarks>,
     /// Counts for the summary badge.
@@ -65,8 +71,18 @@ impl EditorState {
         let auto_totals = Memo::new(move |_| report.with(|r| r.auto_totals));
         let with_totals = Memo::new(move |_| report.with(totals::with_totals));
         let checks = Memo::new(move |_| report.with(|r| run_checks(r, CheckOptions { at_export: false })));
-        let marks = Memo::new(move |_| checks.with(|c| CellMarks::from_results(c)));
-        let tally = Memo::new(move |_| checks.with(|c| Tally::from_results(c)));
+        let settled = RwSignal::new(0u64);
+        let text_checks = Memo::new(move |_| {
+            settled.track();
+            report.with_untracked(|r| run_text_checks(r, None, CheckOptions { at_export: false }))
+        });
+        let all_checks = Memo::new(move |_| {
+            let mut all = checks.get();
+            text_checks.with(|t| all.extend(t.iter().cloned()));
+            all
+        });
+        let marks = Memo::new(move |_| all_checks.with(|c| CellMarks::from_results(c)));
+        let tally = Memo::new(move |_| all_checks.with(|c| Tally::from_results(c)));
         EditorState {
             report,
             history: StoredValue::new(History::default()),
@@ -76,7 +92,9 @@ impl EditorState {
             version,
             auto_totals,
             with_totals,
-            checks,
+            all_checks,
+            settled,
+            pause: StoredValue::new(None),
             marks,
             tally,
         }
@@ -181,8 +199,22 @@ impl EditorState {
             self.can.set(can);
         }
         self.revision.update(|n| *n += 1);
+        self.recheck_text_later();
+    }
+
+    /// Runs the text checks once the report has stayed the same for [`TEXT_CHECK_PAUSE`].
+    fn recheck_text_later(&self) {
+        if let Some(handle) = self.pause.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let settled = self.settled;
+        let handle = set_timeout_with_handle(move || settled.update(|n| *n += 1), TEXT_CHECK_PAUSE).ok();
+        self.pause.set_value(handle);
     }
 }
+
+/// How long typing must pause before the text checks run again.
+pub const TEXT_CHECK_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// Creates the editor state for `report` and provides it to every component below.
 pub fn provide_editor(report: Report) -> EditorState {
