@@ -3,14 +3,20 @@
 
     python3 scripts/convert-fixtures.py [SOURCE_DIR] [OUT_DIR]
 
-SOURCE_DIR (default /work/shared/fixtures) holds real-reports.json and the
+Run by hand; nothing in the build or the tests runs it. SOURCE_DIR (default
+../shared/fixtures next to the repository) holds real-reports.json and the
 NN_*.txt transcriptions; OUT_DIR (default core/fixtures) receives one
 <file-stem>.json draft per report and expected.json, the check results the
 core must give for each (used by core/tests/fixtures.rs). The reports are
 transcribed as published: totals typed (auto_totals off), blank cells absent.
 
 Run it again after changing the transcriptions; the output is deterministic
-and written exactly as the core's draft::to_json writes it.
+and written exactly as the core's draft::to_json writes it. The browser
+tests read the same drafts (tests/e2e/lib/fixtures.mjs).
+
+Row and column keys are not listed here: cells are found by their labels in
+core/fixtures/format-keys.json, which the core generates from its format
+description (format::keys, checked current by `cargo test`).
 """
 
 import json
@@ -21,72 +27,44 @@ from pathlib import Path
 SCHEMA = "xxgk-report/draft"
 VERSION = 2
 
-# Unit levels, by file number (see the fixtures README's table).
-LEVELS = {
-    "01": "county_government",  # 平潭综合实验区, whole-zone summary report
-    "02": "county_government",
-    "05": "local_department",
-    "06": "local_department",
-    "08": "township",  # 君山片区管理局
-    "10": "local_department",
-    "11": "local_department",
-    "12": "city_government",  # 淮安市人民政府
-}
+ROOT = Path(__file__).resolve().parent.parent
+KEYS = json.loads((ROOT / "core" / "fixtures" / "format-keys.json").read_text(encoding="utf-8"))
+FORMAT = KEYS["formats"]["2021"]["tables"]
 
-# 表三 row keys in template order (2021 format), with a fragment of each
-# transcribed label to make sure the order is the one we expect.
-TABLE3_ROWS = [
-    ("new_received", "一、本年新收"),
-    ("carried_over", "二、上年结转"),
-    ("granted", "（一）予以公开"),
-    ("partly_granted", "（二）部分公开"),
-    ("withheld_state_secret", "（三）不予公开 1."),
-    ("withheld_prohibited_by_law", "（三）不予公开 2."),
-    ("withheld_three_safeties", "（三）不予公开 3."),
-    ("withheld_third_party", "（三）不予公开 4."),
-    ("withheld_internal_affairs", "（三）不予公开 5."),
-    ("withheld_process_info", "（三）不予公开 6."),
-    ("withheld_enforcement_files", "（三）不予公开 7."),
-    ("withheld_inquiry", "（三）不予公开 8."),
-    ("unavailable_not_held", "（四）无法提供 1."),
-    ("unavailable_needs_creation", "（四）无法提供 2."),
-    ("unavailable_still_unclear", "（四）无法提供 3."),
-    ("declined_petition", "（五）不予处理 1."),
-    ("declined_repeat", "（五）不予处理 2."),
-    ("declined_publication", "（五）不予处理 3."),
-    ("declined_excessive", "（五）不予处理 4."),
-    ("declined_confirmation", "（五）不予处理 5."),
-    ("other_no_correction", "（六）其他处理 1."),
-    ("other_unpaid_fee", "（六）其他处理 2."),
-    ("other_misc", "（六）其他处理 3."),
-    ("total_handled", "（七）总计"),
-    ("carried_forward", "四、结转下年度"),
+# Unit levels: the transcription's level text (its start) → the draft's key.
+LEVELS = [
+    ("地级市", "city_government"),
+    ("市/县级政府", "county_government"),
+    ("县级部门", "local_department"),
+    ("乡镇", "township"),
 ]
-TABLE3_COLUMNS = {
-    "自然人": "natural",
-    "商业企业": "business",
-    "科研机构": "research",
-    "社会公益组织": "nonprofit",
-    "法律服务机构": "legal",
-    "其他": "other_org",
-    "总计": "total",
-}
-TABLE4_BLOCKS = {"复议": "review", "直诉": "suit_direct", "复议后诉": "suit_after_review"}
-TABLE4_OUTCOMES = {"维持": "upheld", "纠正": "corrected", "其他": "other", "未结": "pending", "总计": "total"}
+if unknown := {key for _, key in LEVELS} - {level["key"] for level in KEYS["unit_levels"]}:
+    sys.exit(f"convert-fixtures: unknown unit levels {unknown}")
+
+# The transcription's own words for some labels → the label the format prints.
+TABLE2_ALIASES = {"规范性文件": "行政规范性文件"}  # 「规范性文件」 (sic) in some reports
+TABLE3_RESULTS = "三、本年度办理结果 "  # prefix of the first result rows' transcribed labels
+TABLE4_BLOCKS = {"复议": "行政复议", "直诉": "行政诉讼 未经复议直接起诉", "复议后诉": "行政诉讼 复议后起诉"}
+TABLE4_OUTCOMES = {"维持": "结果维持", "纠正": "结果纠正", "其他": "其他结果", "未结": "尚未审结", "总计": "总计"}
 # Names used in the `errors` sentences of real-reports.json.
-TABLE4_BLOCK_NAMES = {"复议": "review", "直接起诉": "suit_direct", "复议后起诉": "suit_after_review"}
+TABLE4_BLOCK_NAMES = {"复议": "行政复议", "直接起诉": "行政诉讼 未经复议直接起诉", "复议后起诉": "行政诉讼 复议后起诉"}
 
-# 表二 rows as transcribed (label prefix) → (row key, column keys).
-TABLE2_ROWS = [
-    ("规章", "rules", ["issued", "repealed", "in_force"]),
-    ("行政规范性文件", "normative_docs", ["issued", "repealed", "in_force"]),
-    ("规范性文件", "normative_docs", ["issued", "repealed", "in_force"]),  # 「规范性文件」 (sic)
-    ("行政许可", "licensing", ["decisions"]),
-    ("行政处罚", "penalty", ["decisions"]),
-    ("行政强制", "coercion", ["decisions"]),
-    ("行政事业性收费", "fees", ["amount"]),
-]
-TABLE2_CELLS = 3 + 3 + 1 + 1 + 1 + 1
+
+def key_of(items, label, what):
+    """The key of the row or column labelled `label` in the format description."""
+    found = next((item["key"] for item in items if item["label"] == label), None)
+    if found is None:
+        fail(f"no {what} labelled {label!r} in format-keys.json")
+    return found
+
+
+def cell_path(table, row_label, col_label):
+    """table → 'table.row.col' of the cell with these labels."""
+    for field in FORMAT[table]["fields"]:
+        if field["row_label"] == row_label and field["col_label"] == col_label:
+            return field["path"].split(".")[1:]
+    fail(f"no {table} cell {row_label!r} · {col_label!r} in format-keys.json")
+
 
 # Warnings expected on top of the listed errors, with the reason.
 EXPECTED_WARNINGS = {
@@ -120,32 +98,41 @@ def set_cell(table, row, col, value):
 
 def table2(lines):
     out = {}
+    headers = []
     for line in lines:
-        if not line.startswith("  ") or line.strip().startswith("["):
-            continue  # band headers, and rows missing on the page
+        if not line.startswith("  "):
+            # A band: 「第二十条第（一）项: 信息内容 | 本年制发件数 | …」 names the columns below it.
+            headers = [part.strip() for part in line.split("|")][1:]
+            continue
+        if line.strip().startswith("["):
+            continue  # rows missing on the page
         label, *values = [part.strip() for part in line.split("|")]
-        match = next((m for m in TABLE2_ROWS if label.startswith(m[0])), None)
-        if match is None:
-            fail(f"unknown 表二 row {label!r}")
-        _, row, cols = match
-        if len(values) != len(cols):
-            fail(f"表二 row {label!r}: {len(values)} values for {len(cols)} columns")
-        for col, value in zip(cols, values):
+        label = re.sub(r"\s*\(.*\)$", "", label)  # the transcriber's note, e.g. 「(sic; …)」
+        label = TABLE2_ALIASES.get(label, label)
+        if len(values) != len(headers):
+            fail(f"表二 row {label!r}: {len(values)} values for {len(headers)} columns")
+        for header, value in zip(headers, values):
+            row, col = cell_path("table2", label, header)
             set_cell(out, row, col, None if value == "(blank)" else value)
     return out
+
+
+def table3_rows(report):
+    """The transcribed 表三 row labels → row keys, every row checked against the format's."""
+    rows = {}
+    for label in report["table3"]:
+        rows[label] = key_of(FORMAT["table3"]["rows"], label.removeprefix(TABLE3_RESULTS), "表三 row")
+    if list(rows.values()) != [row["key"] for row in FORMAT["table3"]["rows"]]:
+        fail(f"{report['file']}: 表三 rows are not the template's, in its order")
+    return rows
 
 
 def table3(report):
     if report["single_row_other"]:
         fail(f"{report['file']}: 2019-style single （六） row is not handled")
-    cols = [TABLE3_COLUMNS[c] for c in report["table3_columns"]]
-    labels = list(report["table3"])
-    if len(labels) != len(TABLE3_ROWS):
-        fail(f"{report['file']}: {len(labels)} 表三 rows")
+    cols = [key_of(FORMAT["table3"]["columns"], c, "表三 column") for c in report["table3_columns"]]
     out = {}
-    for label, (row, fragment) in zip(labels, TABLE3_ROWS):
-        if fragment not in label:
-            fail(f"{report['file']}: 表三 row {label!r} is not {row}")
+    for label, row in table3_rows(report).items():
         for col, value in zip(cols, report["table3"][label]):
             set_cell(out, row, col, value)
     return out
@@ -155,8 +142,16 @@ def table4(cells):
     out = {}
     for name, value in cells.items():
         block, outcome = name.split("_")
-        set_cell(out, TABLE4_BLOCKS[block], TABLE4_OUTCOMES[outcome], value)
+        row, col = cell_path("table4", TABLE4_BLOCKS[block], TABLE4_OUTCOMES[outcome])
+        set_cell(out, row, col, value)
     return out
+
+
+def level(report):
+    found = next((key for prefix, key in LEVELS if report["level"].startswith(prefix)), None)
+    if found is None:
+        fail(f"{report['file']}: unknown unit level {report['level']!r}")
+    return found
 
 
 def narratives(txt):
@@ -209,7 +204,7 @@ def draft(report, txt):
         "version": VERSION,
         "report": {
             "unit_name": unit_name(report["org"]),
-            "unit_level": LEVELS[report["file"][:2]],
+            "unit_level": level(report),
             "year": year,
             "format": "2021",
             "doc_number": "",
@@ -234,17 +229,19 @@ def draft(report, txt):
 
 def error_ids(report):
     """The check ids behind the `errors` sentences of real-reports.json."""
-    labels = {label: row for label, (row, _) in zip(report["table3"], TABLE3_ROWS)}
+    rows = table3_rows(report)
+    col = lambda label: key_of(FORMAT["table3"]["columns"], label, "表三 column")
     ids = []
     for sentence in report["errors"]:
         if m := re.match(r"column (\S+): 一\+二", sentence):
-            ids.append(f"t3.balance.{TABLE3_COLUMNS[m.group(1)]}")
+            ids.append(f"t3.balance.{col(m.group(1))}")
         elif m := re.match(r"column (\S+): \(七\)总计", sentence):
-            ids.append(f"t3.col.{TABLE3_COLUMNS[m.group(1)]}")
+            ids.append(f"t3.col.{col(m.group(1))}")
         elif m := re.match(r"row “(.+)”: six columns", sentence):
-            ids.append(f"t3.row.{labels[m.group(1)]}")
+            ids.append(f"t3.row.{rows[m.group(1)]}")
         elif m := re.match(r"表四 (\S+):", sentence):
-            ids.append(f"t4.sum.{TABLE4_BLOCK_NAMES[m.group(1)]}")
+            block = key_of(FORMAT["table4"]["rows"], TABLE4_BLOCK_NAMES[m.group(1)], "表四 block")
+            ids.append(f"t4.sum.{block}")
         else:
             fail(f"{report['file']}: cannot map error {sentence!r}")
     return ids
@@ -253,15 +250,16 @@ def error_ids(report):
 def blank_tables(report_json):
     """Tables with blank cells: what the export-time warnings must list."""
     r = report_json["report"]
-    counts = {"table2": TABLE2_CELLS, "table3": 25 * 7, "table4": 15}
     return [
-        f"blank.{t}" for t, n in counts.items() if sum(len(cols) for cols in r[t].values()) < n
+        f"blank.{t}"
+        for t in ("table2", "table3", "table4")
+        if sum(len(cols) for cols in r[t].values()) < len(FORMAT[t]["fields"])
     ]
 
 
 def main():
-    source = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/fixtures")
-    out_dir = Path(sys.argv[2] if len(sys.argv) > 2 else Path(__file__).parent.parent / "core" / "fixtures")
+    source = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared" / "fixtures")
+    out_dir = Path(sys.argv[2] if len(sys.argv) > 2 else ROOT / "core" / "fixtures")
     out_dir.mkdir(parents=True, exist_ok=True)
     reports = json.loads((source / "real-reports.json").read_text(encoding="utf-8"))
     drafts, expected = {}, {}

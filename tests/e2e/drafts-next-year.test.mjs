@@ -2,14 +2,14 @@
 // (and flagging a changed column), last year's text beside the new one, never copied into it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { draftsSession, report, draftFile } from './drafts.page.mjs';
+import { draftsSession, report, draftFile, T3_COLUMNS } from './drafts.page.mjs';
 import { screenshot } from './lib/harness.mjs';
 
 const session = draftsSession();
 before(() => session.start());
 after(() => session.stop());
 
-const COLUMNS = ['natural', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'];
+const COLUMNS = T3_COLUMNS;
 
 test('next-year flow carries 结转 into 上年结转 and flags a changed column', async () => {
   const browser = await session.browser();

@@ -2,34 +2,12 @@
 // import and export, as a clerk uses them.
 import fs from 'node:fs';
 import { appSession, collectConsoleErrors, waitForApp } from './lib/harness.mjs';
-import { REPORTS, report } from './editor.page.mjs';
 
-export { REPORTS, report };
+// The real reports as draft files (core/fixtures), shared with the editor page object.
+export { REPORTS, report, draftFile, T3_COLUMNS } from './lib/fixtures.mjs';
 
 export const DRAFT_PREFIX = 'xxgk-report:draft:';
 export const BACKUP_PREFIX = 'xxgk-report:backup:';
-
-/** A draft file (the format of docs/draft-format.md) holding a converted real report. */
-export function draftFile(r, { autoTotals = false, version = 1 } = {}) {
-  const report = {
-    unit_name: r.unit_name,
-    unit_level: r.unit_level,
-    year: r.year,
-    format: r.year <= 2020 ? '2019' : '2021',
-    preamble: r.text.preamble ?? '',
-    sections: { overview: r.text.overview ?? '', problems: r.text.problems ?? '', other: r.text.other ?? '' },
-    table2: {},
-    table3: {},
-    table4: {},
-    // Published figures as printed: the checks judge the typed totals.
-    auto_totals: autoTotals,
-  };
-  for (const [path, value] of Object.entries(r.cells)) {
-    const [table, row, col] = path.split('.');
-    (report[table][row] ??= {})[col] = value;
-  }
-  return JSON.stringify({ schema: 'xxgk-report/draft', version, report }, null, 2);
-}
 
 /** One server for the file; each `browser()` is a fresh profile (empty storage). */
 export function draftsSession() {

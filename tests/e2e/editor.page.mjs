@@ -1,16 +1,9 @@
 // Page object for the editor tests (tests/e2e/editor-*.test.mjs): opens the app in a fresh
 // browser profile and drives it the way a clerk does, by the keyboard.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { appSession } from './lib/harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-/** The real reports, converted by fixtures/convert.mjs. */
-export const REPORTS = JSON.parse(fs.readFileSync(path.join(here, 'fixtures/real-reports.json'), 'utf8'));
-export const report = (prefix) => REPORTS.find((r) => r.file.startsWith(prefix));
-
-export const T3_APPLICANTS = ['natural', 'business', 'research', 'nonprofit', 'legal', 'other_org'];
+// The real reports (core/fixtures) and the format's keys, shared with the drafts page object.
+export { REPORTS, report, T3_APPLICANTS, T3_COLUMNS } from './lib/fixtures.mjs';
 
 /** One server for the file; a fresh browser profile (empty storage) per `open()`. */
 export function editorSession() {

@@ -6,6 +6,7 @@
 //! cell's value kind, and the sum rules that tie the cells together.
 
 mod grid;
+pub mod keys;
 mod sections;
 pub mod table2;
 pub mod table3;
