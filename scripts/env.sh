@@ -27,7 +27,10 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 log() { printf '%s\n' "$*" >&2; }
 
 # lock_dist: take an exclusive lock on dist/ for the rest of the calling script (released at exit).
+# A script run by one that holds it (test.sh -> bench/size.sh) inherits the lock and does not wait.
 lock_dist() {
+  [ "${XXGK_DIST_LOCKED:-}" = 1 ] && return 0
+  export XXGK_DIST_LOCKED=1
   mkdir -p target
   exec 9>target/.xxgk-dist.lock
   if ! flock -n 9; then

@@ -78,6 +78,11 @@ else
   finish
 fi
 
+# --- 4b. first-load size budget (bench/first-load-budget.txt, issue 15) ---
+bash bench/size.sh --no-build 2>&1 | tee "$LOGDIR/size.log"
+budget_line=$(grep '^first-load budget:' "$LOGDIR/size.log" || true)
+record "${budget_line:-first-load budget: FAIL (bench/size.sh gave no verdict, see above)}"
+
 # --- 5. browser tests (Playwright + Debian Chromium) ---
 shopt -s nullglob
 E2E=(tests/e2e/*.test.mjs)
