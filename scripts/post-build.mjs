@@ -1,9 +1,12 @@
 // Trunk post_build hook (Trunk.toml): seals the build in $TRUNK_STAGING_DIR for offline use.
 //
-//   1. Moves the inline module script Trunk writes to start the wasm into a hashed file
-//      (xxgk-boot-<hash>.js, with an integrity attribute), so the Content-Security-Policy needs
-//      no inline script. (Under `trunk serve`, Trunk's live-reload script must stay inline: that
-//      dev page gets 'unsafe-inline' in script-src and a warning.)
+//   1. Replaces the inline module script Trunk writes to start the wasm with our start-up file
+//      (pwa/boot.js as xxgk-boot-<hash>.js, with an integrity attribute; no top-level await, checks
+//      for WebAssembly first, compiles in a worker where an old Chromium's CSP forbids it on the page:
+//      pwa/compile-worker.js as xxgk-compile-<hash>.js), so the Content-Security-Policy needs no
+//      inline script; adds pwa/nomodule.js for browsers without modules (docs/browser-support.md).
+//      (Under `trunk serve`, Trunk's live-reload script must stay inline: that dev page gets
+//      'unsafe-inline' in script-src and a warning.)
 //   2. Checks the page: a CSP meta that allows only the app's own origin, no inline script or
 //      event handler attribute left. A failed check fails the build.
 //   3. Marks index.html with the build version (<meta name="xxgk-build">) and writes sw.js from
@@ -16,7 +19,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SW_TEMPLATE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../pwa/sw.js');
+const PWA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../pwa');
+const SW_TEMPLATE = path.join(PWA, 'sw.js');
 const BUILD_TOKEN = '__XXGK_BUILD__';
 const BUILD_META = /<meta name="xxgk-build" content="[0-9a-f]*" \/>\n?/g;
 // Trunk's content-hashed names (name-<hex>.js, name-<hex>_bg.wasm, name-<hex>.css) and ours.
@@ -51,8 +55,23 @@ const base = process.env.TRUNK_PUBLIC_URL || './';
 const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8').replace(BUILD_META, '');
 
-// --- 1. inline scripts out ---
+// --- 1. inline scripts out, our start-up in ---
+/** Writes `code` as <prefix>-<hash>.js in the build; returns its name and SRI integrity. */
+function writeHashed(prefix, code) {
+  const name = `${prefix}-${sha('sha256', code).digest('hex').slice(0, 16)}.js`;
+  fs.writeFileSync(path.join(dir, name), code);
+  return { name, integrity: `sha384-${sha('sha384', code).digest('base64')}` };
+}
+const template = (file) => fs.readFileSync(path.join(PWA, file), 'utf8');
+const fill = (code, values) => {
+  for (const [token, value] of Object.entries(values)) {
+    if (code.split(token).length !== 2) fail(`the start-up template must contain ${token} exactly once`);
+    code = code.replace(token, () => value);
+  }
+  return code;
+};
 let devServer = false;
+let booted = false;
 html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/g, (tag, attrs, code) => {
   if (/\bsrc\s*=/.test(attrs)) return tag;
   if (code.includes(LIVE_RELOAD)) {
@@ -60,11 +79,31 @@ html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/g, (tag, attrs, code)
     return tag;
   }
   if (!/\btype="module"/.test(attrs)) fail(`an inline classic script, not Trunk's loader: ${tag.slice(0, 200)}`);
-  const name = `xxgk-boot-${sha('sha256', code).digest('hex').slice(0, 16)}.js`;
-  fs.writeFileSync(path.join(dir, name), code);
-  const integrity = `sha384-${sha('sha384', code).digest('base64')}`;
-  return `<script type="module" src="${base}${name}" integrity="${integrity}"></script>`;
+  // Trunk 0.21's default loader: `import init, * as bindings from '<glue>'; ... init({ module_or_path: '<wasm>' })`.
+  const glue = /^import init, \* as bindings from '([^']+)';$/m.exec(code)?.[1];
+  const wasm = /\binit\(\{ module_or_path: '([^']+)' \}\)/.exec(code)?.[1];
+  if (!glue || !wasm || booted) fail(`not the one Trunk loader this hook knows how to replace: ${code.slice(0, 300)}`);
+  booted = true;
+  const worker = writeHashed('xxgk-compile', template('compile-worker.js'));
+  const boot = writeHashed('xxgk-boot', fill(template('boot.js'), {
+    __XXGK_GLUE__: glue,
+    __XXGK_WASM__: wasm,
+    __XXGK_COMPILE_WORKER__: `${base}${worker.name}`,
+  }));
+  return `<script type="module" src="${base}${boot.name}" integrity="${boot.integrity}"></script>`;
 });
+if (booted) {
+  const nomodule = writeHashed('xxgk-nomodule', template('nomodule.js'));
+  html = html.replace(/<\/body>/, `<script nomodule src="${base}${nomodule.name}" integrity="${nomodule.integrity}"></script>\n</body>`);
+}
+// Every wasm Trunk builds gets wasm-opt told the Chromium 80 features (.cargo/config.toml).
+const WASM_OPT_PARAMS = '--mvp-features --enable-mutable-globals --enable-sign-ext --enable-nontrapping-float-to-int --enable-bulk-memory';
+for (const link of fs.readFileSync(path.join(PWA, '../index.html'), 'utf8').match(/<link\b[^>]*\bdata-trunk\b[^>]*>/g) || []) {
+  if (/\brel="rust"/.test(link) && !link.includes(`data-wasm-opt-params="${WASM_OPT_PARAMS}"`)) {
+    fail(`every rust link in index.html needs data-wasm-opt-params="${WASM_OPT_PARAMS}" (docs/browser-support.md): ${link}`);
+  }
+}
+if (!html.includes('id="xxgk-unsupported"')) fail('index.html lacks the message for browsers that cannot run the app (id="xxgk-unsupported")');
 
 // --- 2. checks ---
 const cspTags = html.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/gi) || [];
@@ -109,10 +148,10 @@ const files = listFiles(dir)
   });
 if (!files.some((f) => f.path === 'index.html')) fail('no index.html');
 if (!files.some((f) => f.path.endsWith('.wasm'))) fail('no .wasm in the build');
-const template = fs.readFileSync(SW_TEMPLATE, 'utf8');
-if (template.split(BUILD_TOKEN).length !== 2) fail(`${SW_TEMPLATE} must contain ${BUILD_TOKEN} exactly once`);
+const swTemplate = fs.readFileSync(SW_TEMPLATE, 'utf8');
+if (swTemplate.split(BUILD_TOKEN).length !== 2) fail(`${SW_TEMPLATE} must contain ${BUILD_TOKEN} exactly once`);
 // The service worker's own code counts too: a new sw.js is a new version with a cache of its own.
-const version = sha('sha256', files.map((f) => `${f.path}\0${f.sha256}\n`).join('') + template).digest('hex').slice(0, 16);
+const version = sha('sha256', files.map((f) => `${f.path}\0${f.sha256}\n`).join('') + swTemplate).digest('hex').slice(0, 16);
 
 html = html.replace(/<\/head>/, `<meta name="xxgk-build" content="${version}" />\n</head>`);
 fs.writeFileSync(indexPath, html);
@@ -123,7 +162,7 @@ index.size = Buffer.byteLength(html);
 // One file per line, so that a diff of two builds' sw.js reads well.
 const list = files.map(({ path: p, sha256, immutable }) => `    ${JSON.stringify({ path: p, sha256, immutable })}`);
 const build = `{\n  "version": "${version}",\n  "files": [\n${list.join(',\n')}\n  ]\n}`;
-fs.writeFileSync(path.join(dir, 'sw.js'), template.replace(BUILD_TOKEN, build));
+fs.writeFileSync(path.join(dir, 'sw.js'), swTemplate.replace(BUILD_TOKEN, build));
 
 const kb = Math.round(files.reduce((s, f) => s + f.size, 0) / 1024);
 console.log(`post-build: build ${version}: sw.js precaches ${files.length} files (${kb} KB)${devServer ? ' [dev server]' : ''}`);
