@@ -44,12 +44,19 @@ command -v brotli >/dev/null || { echo "brotli is missing: run scripts/install.s
 
 raw() { stat -c %s "$1"; }
 gz() { gzip -9 -c "$1" | wc -c; }
-br() { brotli -q 11 -c "$1" | wc -c; }
+# brotli -q 11 is slow on the wasm: each file is compressed once, up front (not in the subshells below).
+declare -A BR_CACHE
+br_fill() { [ -n "${BR_CACHE[$1]:-}" ] || BR_CACHE[$1]=$(brotli -q 11 -c "$1" | wc -c); }
+br() { echo "${BR_CACHE[$1]}"; }
 
 # Local files named by src=/href= in index.html (leading base "/" and any ?query/#fragment removed).
 mapfile -t first < <(grep -oE '(src|href)="[^"]*"' "$DIST/index.html" | sed -E 's/^[a-z]+="//; s/"$//; s/[?#].*$//' \
   | grep -vE '^(data:|https?:|//|#)' | sed -E 's#^\./##; s#^/##' | sort -u | while read -r f; do [ -f "$DIST/$f" ] && echo "$f"; done)
 is_first() { local f; for f in "${first[@]}"; do [ "$f" = "$1" ] && return 0; done; return 1; }
+
+shopt -s nullglob globstar
+for f in "$DIST"/**/*.wasm "$DIST"/**/*.js "$DIST/index.html"; do br_fill "$f"; done
+for rel in "${first[@]}"; do br_fill "$DIST/$rel"; done
 
 printf '%-48s %10s %10s %10s  %s\n' "file ($DIST/)" "raw" "gzip-9" "brotli-11" "loaded by index.html"
 shopt -s nullglob globstar
