@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { startServer, CHROMIUM_PATH } from './lib/harness.mjs';
 import { launchCdp, CHROMIUM80_PATH } from './lib/cdp.mjs';
+import { report } from './lib/fixtures.mjs';
 /** What Chromium 80 says about the CSP's 'wasm-unsafe-eval', which it does not know (harmless: it is ignored). */
 const UNKNOWN_WASM_SOURCE = "contains an invalid source: ''wasm-unsafe-eval''";
 
@@ -30,8 +31,8 @@ async function openIn(executablePath, initScript = '') {
   return { browser, page };
 }
 
-/** The published 平潭综合实验区 2021 report's figures (tests/e2e/fixtures/real-reports.json). */
-const REPORT = JSON.parse(fs.readFileSync(new URL('./fixtures/real-reports.json', import.meta.url), 'utf8')).find((r) => r.file.startsWith('01_'));
+/** The published 平潭综合实验区 2021 report's figures (core/fixtures, through tests/e2e/lib/fixtures.mjs). */
+const REPORT = report('01_');
 
 /** Types the report's figures into the grid's input cells as a clerk does, then reads what the app shows. */
 async function typeAndJudge(page) {
