@@ -20,11 +20,14 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
+use js_sys::{Function, Promise, Reflect, Uint8Array};
+use leptos::ev;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, MessageEvent, Url, Worker};
+use web_sys::{MessageEvent, Url, Worker};
 use xxgk_core::model::Report;
+
+use crate::dom::{listen, Listener};
 
 /// The loader Trunk writes for `data-type="worker" data-loader-shim`.
 const LOADER: &str = "docx_worker_loader.js";
@@ -51,8 +54,8 @@ struct Client {
     queued: Vec<JsValue>,
     pending: HashMap<u32, Pending>,
     next_id: u32,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(JsValue)>,
+    /// The worker's listeners, dropped (removed) with it.
+    _listeners: [Listener; 2],
 }
 
 thread_local! {
@@ -97,28 +100,27 @@ fn ensure_started() {
 pub async fn export_docx(report: &Report) -> Result<(), String> {
     let name = xxgk_core::storage::docx_file_name(report);
     let bytes = request(xxgk_core::draft::to_json(report)).await?;
-    download(&bytes, &name).map_err(|_| "浏览器未能保存文件，请检查下载设置后重试。".to_string())
+    crate::dom::download(&name, DOCX_MIME, &bytes)
+        .map_err(|_| "浏览器未能保存文件，请检查下载设置后重试。".to_string())
 }
 
 fn spawn() -> Result<Client, JsValue> {
     let base = web_sys::window().ok_or("no window")?.location().href()?;
     let url = Url::new_with_base(LOADER, &base)?.href();
     let worker = Worker::new(&url)?;
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| on_reply(event.data()));
-    let on_error = Closure::<dyn FnMut(JsValue)>::new(|event: JsValue| {
+    let on_message = listen(&worker, ev::message, |event: MessageEvent| on_reply(event.data()));
+    // A plain `Event` when the script fails to load, an `ErrorEvent` when it throws.
+    let on_error = listen(&worker, ev::Custom::new("error"), |event: web_sys::Event| {
         web_sys::console::error_2(&"DOCX worker failed".into(), &event);
         reset(CRASHED);
     });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     Ok(Client {
         worker,
         ready: false,
         queued: Vec::new(),
         pending: HashMap::new(),
         next_id: 1,
-        _on_message: on_message,
-        _on_error: on_error,
+        _listeners: [on_message, on_error],
     })
 }
 
@@ -222,27 +224,4 @@ fn time_out(id: u32) {
         let _ =
             window.set_timeout_with_callback_and_timeout_and_arguments_0(check.unchecked_ref(), TIMEOUT_MS);
     }
-}
-
-/// Saves `bytes` as `name` through a Blob URL and a clicked download link.
-fn download(bytes: &Uint8Array, name: &str) -> Result<(), JsValue> {
-    let options = BlobPropertyBag::new();
-    options.set_type(DOCX_MIME);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&Array::of1(bytes), &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let link: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    let body = document.body().ok_or("no body")?;
-    body.append_child(&link)?;
-    link.click();
-    link.remove();
-    // Revoked later, not at once: some browsers start reading the Blob after click() returns.
-    let revoke = Closure::once_into_js(move || {
-        let _ = Url::revoke_object_url(&url);
-    });
-    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), TIMEOUT_MS)?;
-    Ok(())
 }

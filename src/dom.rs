@@ -1,10 +1,15 @@
-//! Small DOM helpers shared by the components.
+//! Small DOM helpers shared by the components: cells, focus, event listeners
+//! and downloads.
 
-use leptos::prelude::document;
-use wasm_bindgen::JsCast;
+use std::borrow::Cow;
+
+use leptos::ev::EventDescriptor;
+use leptos::prelude::{document, StoredValue};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    Event, HtmlElement, HtmlInputElement, InputEvent, ScrollBehavior, ScrollIntoViewOptions,
-    ScrollLogicalPosition,
+    Blob, BlobPropertyBag, Event, EventTarget, HtmlAnchorElement, HtmlElement, HtmlInputElement, InputEvent,
+    ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition, Url,
 };
 use xxgk_core::format::FieldKey;
 
@@ -67,4 +72,75 @@ pub fn caret_at_edge(input: &HtmlInputElement, towards_end: bool) -> bool {
         return true;
     }
     start == end && if towards_end { end == len } else { start == 0 }
+}
+
+/// An event listener, removed when this value is dropped.
+///
+/// The one way `src/` holds a listener, so that how long it lives is always
+/// visible and never an accident: whoever needs it owns the value. A
+/// component hands it to its reactive owner with [`Listener::keep`], and it
+/// goes when the component does (the root's stay as long as the page: the app
+/// is never unmounted); the DOCX client keeps its worker's in itself, and they
+/// go with the worker. No handle is leaked with `forget` or dropped by `let _`
+/// in the hope that dropping does nothing.
+#[must_use = "a listener is removed as soon as it is dropped: keep it, or call `keep()`"]
+pub struct Listener {
+    target: EventTarget,
+    name: Cow<'static, str>,
+    callback: Closure<dyn FnMut(Event)>,
+}
+
+/// Listens to `event` on `target` until the returned [`Listener`] is dropped.
+pub fn listen<E>(target: &EventTarget, event: E, mut handler: impl FnMut(E::EventType) + 'static) -> Listener
+where
+    E: EventDescriptor,
+    E::EventType: JsCast,
+{
+    let callback = Closure::<dyn FnMut(Event)>::new(move |e: Event| handler(e.unchecked_into()));
+    let name = event.name();
+    let _ = target.add_event_listener_with_callback(&name, callback.as_ref().unchecked_ref());
+    Listener { target: target.clone(), name, callback }
+}
+
+impl Listener {
+    /// Keeps the listener as long as the current reactive owner lives (with
+    /// no owner, e.g. in a browser callback, as long as the page).
+    pub fn keep(self) {
+        StoredValue::new_local(self);
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(&self.name, self.callback.as_ref().unchecked_ref());
+    }
+}
+
+/// How long a download's Blob URL stays valid: some browsers start reading
+/// the Blob only after `click()` returns.
+const REVOKE_AFTER_MS: i32 = 60_000;
+
+/// Saves `content` (a string or a `Uint8Array`) as a file called `name` of
+/// type `mime`, through a Blob URL and a clicked download link.
+pub fn download(name: &str, mime: &str, content: &JsValue) -> Result<(), JsValue> {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    // web-sys's `new_with_*_sequence` are one JS constructor, taking strings and byte arrays alike.
+    let blob = Blob::new_with_blob_sequence_and_options(&js_sys::Array::of1(content), &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let link: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    document.body().ok_or("no body")?.append_child(&link)?;
+    link.click();
+    link.remove();
+    let revoke = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), REVOKE_AFTER_MS)?;
+    Ok(())
 }

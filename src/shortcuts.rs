@@ -5,12 +5,12 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::dom::listen;
 use crate::state::ui::Ui;
 use crate::state::EditorState;
 
 pub fn install(state: EditorState) {
-    // The handles live as long as the page.
-    let _ = window_event_listener(ev::keydown, move |e| {
+    listen(&window(), ev::keydown, move |e| {
         if e.is_composing() || e.key_code() == 229 || !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
             return;
         }
@@ -23,14 +23,15 @@ pub fn install(state: EditorState) {
             e.prevent_default();
             state.undo();
         }
-    });
-    let _ = window_event_listener(ev::focusin, move |_| state.seal());
+    })
+    .keep();
+    listen(&window(), ev::focusin, move |_| state.seal()).keep();
 }
 
 /// The preview is what prints: build it before the browser prints (Ctrl+P
 /// fires `beforeprint`), and anyway once the page has been idle a while, out
 /// of the way of the first keystrokes.
 pub fn prepare_printing(ui: Ui) {
-    let _ = window_event_listener_untyped("beforeprint", move |_| ui.build_preview());
+    listen(&window(), ev::beforeprint, move |_| ui.build_preview()).keep();
     set_timeout(move || request_idle_callback(move || ui.build_preview()), std::time::Duration::from_secs(3));
 }

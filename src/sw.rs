@@ -12,16 +12,19 @@
 use std::cell::{Cell, RefCell};
 
 use js_sys::{Array, Object, Reflect};
+use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    MessageChannel, MessageEvent, RegistrationOptions, ServiceWorker, ServiceWorkerContainer,
+    Event, MessageChannel, MessageEvent, RegistrationOptions, ServiceWorker, ServiceWorkerContainer,
     ServiceWorkerRegistration, ServiceWorkerState,
 };
 
+use crate::dom::listen;
+
 /// How often an open page asks the server whether there is a new version.
-const CHECK_EVERY_MS: i32 = 60 * 60 * 1000;
+const CHECK_EVERY_MS: u64 = 60 * 60 * 1000;
 /// Reload anyway if the new worker has not taken control by then.
 const SWITCH_TIMEOUT_MS: u64 = 5_000;
 /// How long a worker may take to say which build it holds.
@@ -78,14 +81,13 @@ fn after_load(run: impl FnOnce() + 'static) {
     if document().ready_state() == "complete" {
         return run();
     }
-    let once = Closure::once_into_js(run);
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_once(true);
-    let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
-        "load",
-        once.unchecked_ref(),
-        &options,
-    );
+    let mut run = Some(run);
+    listen(&window(), ev::load, move |_| {
+        if let Some(run) = run.take() {
+            run();
+        }
+    })
+    .keep();
 }
 
 fn register(container: &ServiceWorkerContainer, updates: Updates, build: String) {
@@ -116,29 +118,27 @@ fn watch(registration: &ServiceWorkerRegistration, updates: Updates, build: Stri
         move |worker: ServiceWorker| {
             let build = build.clone();
             let seen = worker.clone();
-            let on_state = Closure::<dyn FnMut()>::new(move || {
+            listen(&worker, ev::Custom::new("statechange"), move |_: Event| {
                 // Waiting only happens while an older worker controls pages; a first worker activates at once.
                 if seen.state() == ServiceWorkerState::Installed
                     && container().and_then(|c| c.controller()).is_some()
                 {
                     consider(seen.clone(), updates, build.clone());
                 }
-            });
-            worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-            on_state.forget();
+            })
+            .keep();
         }
     };
     if let Some(installing) = registration.installing() {
         follow(installing);
     }
     let registration_ = registration.clone();
-    let on_found = Closure::<dyn FnMut()>::new(move || {
+    listen(registration, ev::Custom::new("updatefound"), move |_: Event| {
         if let Some(installing) = registration_.installing() {
             follow(installing);
         }
-    });
-    registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
-    on_found.forget();
+    })
+    .keep();
 }
 
 /// A waiting worker: let it in silently if it is this page's build, else offer it.
@@ -155,7 +155,7 @@ fn consider(worker: ServiceWorker, updates: Updates, build: String) {
 
 fn on_controller_change(container: &ServiceWorkerContainer, updates: Updates, build: String) {
     let container_ = container.clone();
-    let on_change = Closure::<dyn FnMut()>::new(move || {
+    listen(container, ev::Custom::new("controllerchange"), move |_: Event| {
         if SWITCHING.replace(false) {
             return reload();
         }
@@ -168,9 +168,8 @@ fn on_controller_change(container: &ServiceWorkerContainer, updates: Updates, bu
                 updates.available.set(true);
             }
         });
-    });
-    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
-    on_change.forget();
+    })
+    .keep();
 }
 
 /// The build a worker holds, asked over a fresh channel (`None` if it does not answer).
@@ -196,19 +195,16 @@ async fn version_of(worker: &ServiceWorker) -> Option<String> {
 
 /// Asks the server for a new version every hour and when the network comes back.
 fn check_regularly(registration: ServiceWorkerRegistration) {
-    // Offline or the server is down: try again next time.
-    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
-    let check = Closure::<dyn FnMut()>::new(move || {
+    let check = move || {
         if let Ok(promise) = registration.update() {
-            let _ = promise.catch(&ignore);
+            // Offline or the server is down: try again next time (awaited so the rejection is handled).
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            });
         }
-    });
-    let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(
-        check.as_ref().unchecked_ref(),
-        CHECK_EVERY_MS,
-    );
-    let _ = window().add_event_listener_with_callback("online", check.as_ref().unchecked_ref());
-    check.forget();
+    };
+    set_interval(check.clone(), std::time::Duration::from_millis(CHECK_EVERY_MS));
+    listen(&window(), ev::online, move |_| check()).keep();
 }
 
 fn message(kind: &str) -> JsValue {

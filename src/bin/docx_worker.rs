@@ -30,6 +30,8 @@ fn main() {
         }
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    // The one exception to `dom::Listener` (which needs Leptos, kept out of this wasm):
+    // `main` returns at once, and the handler is needed as long as the worker runs.
     onmessage.forget();
     let ready = Object::new();
     set(&ready, "ready", &JsValue::TRUE);

@@ -3,13 +3,13 @@
 //! the storage banners, the drafts dialogs and the page-wide file drop.
 
 use leptos::ev;
-use leptos::leptos_dom::helpers::window_event_listener;
 use leptos::prelude::*;
 
 use super::drafts_banners::DraftsBanners;
 use super::drafts_import::{install_drop, ImportButton, ImportResults, Imports};
 use super::drafts_list::DraftsList;
 use super::drafts_next_year::NextYearDialog;
+use crate::dom::listen;
 use crate::storage::use_drafts;
 
 /// Which drafts dialog is open.
@@ -27,12 +27,12 @@ pub fn DraftsBar() -> impl IntoView {
     install_drop(imports);
     let toggle =
         move |which: Panel| panel.update(|p| *p = if *p == Some(which) { None } else { Some(which) });
-    let escape = window_event_listener(ev::keydown, move |e| {
+    listen(&window(), ev::keydown, move |e| {
         if e.key() == "Escape" && panel.get_untracked().is_some() {
             panel.set(None);
         }
-    });
-    on_cleanup(move || escape.remove());
+    })
+    .keep();
     let status = drafts.status;
     // A memo: the title changes with 机关 and 年度 only, not with every keystroke.
     let title = Memo::new(move |_| drafts.title());

@@ -5,7 +5,6 @@
 //! import never overwrites a draft without asking.
 
 use leptos::ev;
-use leptos::leptos_dom::helpers::window_event_listener;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::{DragEvent, HtmlInputElement};
@@ -13,6 +12,7 @@ use xxgk_core::checks::{run_checks, CheckOptions};
 use xxgk_core::model::Report;
 use xxgk_core::storage::{draft_title, DraftId, DraftMeta, DraftSummary};
 
+use crate::dom::listen;
 use crate::state::Tally;
 use crate::storage::{files, use_drafts, Drafts};
 
@@ -151,30 +151,28 @@ fn has_files(ev: &DragEvent) -> bool {
 /// page is left to the browser.
 pub fn install_drop(imports: Imports) {
     let drafts = use_drafts();
-    let over = window_event_listener(ev::dragover, move |ev: DragEvent| {
+    listen(&window(), ev::dragover, move |ev: DragEvent| {
         if has_files(&ev) {
             ev.prevent_default();
             imports.dragging.set(true);
         }
-    });
-    let leave = window_event_listener(ev::dragleave, move |ev: DragEvent| {
+    })
+    .keep();
+    listen(&window(), ev::dragleave, move |ev: DragEvent| {
         // Leaving the window, not just one element inside it.
         if ev.related_target().is_none() {
             imports.dragging.set(false);
         }
-    });
-    let drop = window_event_listener(ev::drop, move |ev: DragEvent| {
+    })
+    .keep();
+    listen(&window(), ev::drop, move |ev: DragEvent| {
         if has_files(&ev) {
             ev.prevent_default();
             imports.dragging.set(false);
             imports.import(drafts, files::list(ev.data_transfer().and_then(|dt| dt.files())));
         }
-    });
-    on_cleanup(move || {
-        over.remove();
-        leave.remove();
-        drop.remove();
-    });
+    })
+    .keep();
 }
 
 #[component]

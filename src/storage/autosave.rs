@@ -4,12 +4,11 @@
 use std::time::Duration;
 
 use leptos::ev;
-use leptos::leptos_dom::helpers::{set_timeout_with_handle, window_event_listener};
+use leptos::leptos_dom::helpers::set_timeout_with_handle;
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use super::{Drafts, SaveStatus};
+use crate::dom::listen;
 
 /// Quiet time after the last edit before writing: long enough not to write
 /// on every keystroke, short enough to stay within the promised half second.
@@ -24,15 +23,13 @@ pub(super) fn install(drafts: Drafts) {
         }
     });
     // The page may be killed without notice once hidden (mobile, tab discarding).
-    let flush = Closure::<dyn Fn()>::new(move || {
+    listen(&document(), ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             drafts.save_now();
         }
-    });
-    let _ = document().add_event_listener_with_callback("visibilitychange", flush.as_ref().unchecked_ref());
-    flush.forget();
-    // Lives as long as the page: the app is never unmounted.
-    std::mem::forget(window_event_listener(ev::pagehide, move |_| drafts.save_now()));
+    })
+    .keep();
+    listen(&window(), ev::pagehide, move |_| drafts.save_now()).keep();
 }
 
 impl Drafts {

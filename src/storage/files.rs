@@ -1,38 +1,13 @@
-//! Files in and out of the page: a download through a Blob URL, and the text
-//! of a file the user picked or dropped.
+//! Files in and out of the page: a text download, and the text of a file the
+//! user picked or dropped.
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 use xxgk_core::storage::import::{read_draft_file, too_large, MAX_FILE_BYTES};
-
-/// Saves `blob` as `name` through a Blob URL and a clicked download link.
-pub fn save_blob(blob: &Blob, name: &str) -> Result<(), JsValue> {
-    let url = Url::create_object_url_with_blob(blob)?;
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let link: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    document.body().ok_or("no body")?.append_child(&link)?;
-    link.click();
-    link.remove();
-    // Revoked later, not at once: some browsers start reading the Blob after click() returns.
-    let revoke = Closure::once_into_js(move || {
-        let _ = Url::revoke_object_url(&url);
-    });
-    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)?;
-    Ok(())
-}
 
 /// Downloads `text` (UTF-8) as a file called `name`.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let options = BlobPropertyBag::new();
-    options.set_type(&format!("{mime};charset=utf-8"));
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    Blob::new_with_str_sequence_and_options(&parts, &options)
-        .and_then(|blob| save_blob(&blob, name))
+    crate::dom::download(name, &format!("{mime};charset=utf-8"), &JsValue::from_str(text))
         .map_err(|_| "浏览器未能生成下载文件".to_string())
 }
 

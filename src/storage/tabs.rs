@@ -4,16 +4,16 @@
 //! `write_current`).
 
 use leptos::ev;
-use leptos::leptos_dom::helpers::window_event_listener;
 use leptos::prelude::*;
 use web_sys::StorageEvent;
 use xxgk_core::storage::decode;
 use xxgk_core::storage::keys::{draft_key, is_app_key};
 
 use super::{Conflict, Drafts, SaveStatus};
+use crate::dom::listen;
 
 pub(super) fn install(drafts: Drafts) {
-    std::mem::forget(window_event_listener(ev::storage, move |event: StorageEvent| drafts.heard(&event)));
+    listen(&window(), ev::storage, move |event: StorageEvent| drafts.heard(&event)).keep();
 }
 
 impl Drafts {

@@ -61,13 +61,13 @@ pub fn backup_key(id: &DraftId, now_ms: u64) -> String {
     format!("{BACKUP}{id}:{now_ms}")
 }
 
-/// True for any key of this app's (backups included): other apps on the same
-/// origin are left alone.
+/// True for the key of a set-aside record (see [`backup_key`]), never for a draft's.
 pub fn is_backup_key(key: &str) -> bool {
     key.starts_with(BACKUP)
 }
 
-/// True for any key this app writes.
+/// True for any key this app writes (backups included): other apps on the
+/// same origin are left alone.
 pub fn is_app_key(key: &str) -> bool {
     key.starts_with(PREFIX)
 }
