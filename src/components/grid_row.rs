@@ -5,28 +5,18 @@
 //! paints the cells whose view changed. See [`super::grid_cell`] for why.
 
 use leptos::prelude::*;
-use xxgk_core::format::{CellContent, FieldKey, GridCell as SpecCell, TableSpec};
+use xxgk_core::format::{FieldKey, TableSpec};
 use xxgk_core::totals;
 
 use super::grid_cell::{paint, CellRefs, CellView, GridCell};
-use super::table_grid::{label_class, label_scope};
+use super::table_markup::row_cells;
 use crate::state::use_editor;
 
-/// The input cells of a grid row, in order.
-pub fn field_keys(cells: &[SpecCell]) -> Vec<FieldKey> {
-    cells
-        .iter()
-        .filter_map(|c| match c.content {
-            CellContent::Field(key) => Some(key),
-            CellContent::Label(_) => None,
-        })
-        .collect()
-}
-
+/// Grid row `row` of `spec`.
 #[component]
-pub fn GridRow(spec: &'static TableSpec, cells: &'static [SpecCell]) -> impl IntoView {
+pub fn GridRow(spec: &'static TableSpec, row: usize) -> impl IntoView {
     let state = use_editor();
-    let fields: Vec<_> = field_keys(cells).into_iter().filter_map(|key| spec.field(key)).collect();
+    let fields: Vec<_> = spec.row_fields(row).filter_map(|key| spec.field(key)).collect();
     let refs: Vec<CellRefs> = fields.iter().map(|_| CellRefs::new()).collect();
 
     if !fields.is_empty() {
@@ -60,23 +50,12 @@ pub fn GridRow(spec: &'static TableSpec, cells: &'static [SpecCell]) -> impl Int
         });
     }
 
-    let mut next = fields.iter().zip(refs);
-    let row = cells
-        .iter()
-        .map(|cell| match &cell.content {
-            CellContent::Label(label) => view! {
-                <th colspan=cell.col_span rowspan=cell.row_span class=label_class(label.style) scope=label_scope(label.style)>
-                    {label.text}
-                </th>
-            }
-            .into_any(),
-            CellContent::Field(_) => match next.next() {
-                Some((field, refs)) => {
-                    view! { <GridCell field=field refs=refs col=cell.col col_span=cell.col_span /> }.into_any()
-                }
-                None => view! { <td colspan=cell.col_span></td> }.into_any(),
-            },
-        })
-        .collect_view();
+    let mut next = fields.into_iter().zip(refs);
+    let row = row_cells(&spec.rows[row], move |cell, _| match next.next() {
+        Some((field, refs)) => {
+            view! { <GridCell field=field refs=refs col=cell.col col_span=cell.col_span /> }.into_any()
+        }
+        None => view! { <td colspan=cell.col_span></td> }.into_any(),
+    });
     view! { <tr>{row}</tr> }
 }

@@ -15,6 +15,7 @@ pub mod preview;
 pub mod section;
 pub mod summary_badge;
 pub mod table_grid;
+pub mod table_markup;
 pub mod text_field;
 pub mod toolbar;
 pub mod unit_form;

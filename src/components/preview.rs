@@ -13,7 +13,7 @@ use xxgk_core::format::{FormatVersion, TableId};
 use xxgk_core::outline::page::{self, tenth_mm};
 use xxgk_core::outline::{Block, CellKind, Outline, Table};
 
-use super::table_grid::label_class;
+use super::table_markup::label_class;
 use crate::state::use_editor;
 
 /// How a block is kept across renders: a text block by its content (and how

@@ -15,10 +15,11 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, Event, HtmlInputElement, KeyboardEvent, MouseEvent};
-use xxgk_core::format::{FieldKey, LabelStyle, TableSpec};
+use xxgk_core::format::{FieldKey, TableSpec};
 use xxgk_core::{paste, totals};
 
 use super::grid_row::GridRow;
+use super::table_markup::col_group;
 use crate::dom::{caret_at_edge, focus_cell, is_composing, target_input};
 use crate::grid::{plan_paste, FieldLayout, Move};
 use crate::state::ui::{use_ui, Tone};
@@ -139,8 +140,6 @@ pub fn TableGrid(spec: &'static TableSpec) -> impl IntoView {
         }
     };
 
-    let (head, body) = spec.rows.split_at(spec.header_rows);
-
     view! {
         <table
             class=format!("grid grid-{}", spec.id.key())
@@ -161,46 +160,8 @@ pub fn TableGrid(spec: &'static TableSpec) -> impl IntoView {
             on:mouseup=on_mouseup
         >
             {col_group(spec)}
-            <thead>{head.iter().map(|row| view! { <GridRow spec=spec cells=row /> }).collect_view()}</thead>
-            <tbody>{body.iter().map(|row| view! { <GridRow spec=spec cells=row /> }).collect_view()}</tbody>
+            <thead>{(0..spec.header_rows).map(|row| view! { <GridRow spec=spec row=row /> }).collect_view()}</thead>
+            <tbody>{(spec.header_rows..spec.grid_rows()).map(|row| view! { <GridRow spec=spec row=row /> }).collect_view()}</tbody>
         </table>
-    }
-}
-
-/// The grid's column widths, as shares of the table width (shared with the preview).
-pub fn col_group(spec: &TableSpec) -> impl IntoView {
-    let total: u32 = spec.col_widths.iter().sum();
-    let cols = spec
-        .col_widths
-        .iter()
-        .map(|w| {
-            // Hundredths of a percent, in integers (no float formatting in the wasm).
-            let share = w * 10_000 / total;
-            // Set through the CSSOM (style.setProperty), which the CSP allows without style-src-attr.
-            view! { <col style:width=format!("{}.{:02}%", share / 100, share % 100) /> }
-        })
-        .collect_view();
-    view! { <colgroup>{cols}</colgroup> }
-}
-
-/// CSS class of a label cell (shared with the preview).
-pub fn label_class(style: LabelStyle) -> &'static str {
-    match style {
-        LabelStyle::ColumnHeader => "lbl lbl-col",
-        LabelStyle::RowHeader => "lbl lbl-row",
-        LabelStyle::RowGroup => "lbl lbl-group",
-        LabelStyle::Vertical => "lbl lbl-vertical",
-        LabelStyle::Band => "lbl lbl-band",
-        LabelStyle::Note => "lbl lbl-note",
-    }
-}
-
-pub fn label_scope(style: LabelStyle) -> Option<&'static str> {
-    match style {
-        LabelStyle::ColumnHeader => Some("col"),
-        LabelStyle::RowHeader => Some("row"),
-        LabelStyle::RowGroup | LabelStyle::Vertical => Some("rowgroup"),
-        LabelStyle::Band => Some("colgroup"),
-        LabelStyle::Note => None,
     }
 }

@@ -2,7 +2,7 @@
 //! arrow keys, Enter, Tab and a pasted block move across. Label cells are not
 //! part of it; grid rows without inputs (headers, 表二's bands) are skipped.
 
-use xxgk_core::format::{CellContent, FieldKey, TableSpec};
+use xxgk_core::format::{FieldKey, TableSpec};
 
 /// One input cell and the grid columns it covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,10 +52,7 @@ impl FieldLayout {
             // A grid row lists its cells left to right already.
             .map(|row| {
                 row.iter()
-                    .filter_map(|cell| match cell.content {
-                        CellContent::Field(key) => Some(Slot { key, col: cell.col, col_span: cell.col_span }),
-                        CellContent::Label(_) => None,
-                    })
+                    .filter_map(|cell| cell.field().map(|key| Slot { key, col: cell.col, col_span: cell.col_span }))
                     .collect::<Vec<Slot>>()
             })
             .filter(|slots| !slots.is_empty())

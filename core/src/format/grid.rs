@@ -29,6 +29,16 @@ pub struct GridCell {
     pub content: CellContent,
 }
 
+impl GridCell {
+    /// The input this cell holds, if it is not a label.
+    pub fn field(&self) -> Option<FieldKey> {
+        match self.content {
+            CellContent::Field(key) => Some(key),
+            CellContent::Label(_) => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CellContent {
     Label(Label),
@@ -79,7 +89,12 @@ impl TableSpec {
 
     /// The cell holding `key`.
     pub fn cell_of(&self, key: FieldKey) -> Option<&GridCell> {
-        self.cells().find(|c| c.content == CellContent::Field(key))
+        self.cells().find(|c| c.field() == Some(key))
+    }
+
+    /// The inputs of grid row `row`, left to right (none for a header or a band).
+    pub fn row_fields(&self, row: usize) -> impl Iterator<Item = FieldKey> + '_ {
+        self.rows.get(row).into_iter().flatten().filter_map(GridCell::field)
     }
 
     /// For each grid position, the cell that covers it (its origin or a merged continuation).
@@ -170,6 +185,23 @@ impl GridBuilder {
             rows: self.rows,
             fields: self.fields,
             sums,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{format, FormatVersion};
+
+    #[test]
+    fn the_rows_inputs_are_the_tables_fields_in_reading_order() {
+        for v in [FormatVersion::Trial2019, FormatVersion::Official2021] {
+            for t in format(v).tables() {
+                let by_rows: Vec<_> = (0..t.grid_rows()).flat_map(|r| t.row_fields(r)).collect();
+                let fields: Vec<_> = t.fields.iter().map(|f| f.key).collect();
+                assert_eq!(by_rows, fields, "{:?}", t.id);
+                assert_eq!(t.row_fields(t.grid_rows()).count(), 0);
+            }
         }
     }
 }
