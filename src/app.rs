@@ -25,7 +25,7 @@ pub fn App() -> impl IntoView {
     crate::shortcuts::install(state);
     crate::shortcuts::prepare_printing(ui);
     // Opens the last draft (replacing the empty report) and saves every edit.
-    crate::storage::install(state);
+    let start_up = crate::storage::install(state);
 
     let sections = move || {
         let spec = format(state.version.get());
@@ -38,7 +38,7 @@ pub fn App() -> impl IntoView {
             <SummaryBadge />
         </header>
         <Toolbar />
-        <DraftsBar />
+        <DraftsBar start_up />
         <NoticeBar />
         <UpdateBanner />
         <main class="app-main" class:previewing=move || ui.preview.get()>

@@ -1,10 +1,70 @@
 //! What the user must know about storage, each with what they can do:
 //! storage failing (export now), another window's change (reload or keep
-//! theirs apart), a read-only draft, a damaged record set aside.
+//! theirs apart), a read-only draft, and the alerts: a damaged record set
+//! aside, a draft that would not open, an export that failed.
 
 use leptos::prelude::*;
 
-use crate::storage::{use_drafts, Conflict, StorageFailure};
+use crate::storage::{use_drafts, Conflict, SaveStatus, SetAside, StartUp, StorageFailure};
+
+/// Things the user must hear about, shown until dismissed. Provided by the
+/// drafts bar to the drafts components.
+#[derive(Clone, Copy)]
+pub struct Alerts(RwSignal<Vec<String>>);
+
+impl Alerts {
+    /// Starts with what opening the stored drafts found.
+    pub fn provide(start_up: &StartUp) -> Alerts {
+        let mut texts: Vec<String> = start_up.set_aside.iter().map(set_aside_text).collect();
+        texts.extend(start_up.not_opened.clone());
+        let alerts = Alerts(RwSignal::new(texts));
+        provide_context(alerts);
+        alerts
+    }
+
+    pub fn push(self, text: String) {
+        self.0.update(|a| a.push(text));
+    }
+
+    /// Tells the user why, if `result` failed.
+    pub fn tell<T>(self, result: Result<T, String>) {
+        if let Err(why) = result {
+            self.push(why);
+        }
+    }
+
+    /// Tells the user if `result` failed, as 「<what>：<why>」.
+    pub fn report(self, result: Result<(), String>, what: &str) {
+        if let Err(why) = result {
+            self.push(format!("{what}：{why}"));
+        }
+    }
+
+    fn dismiss(self, i: usize) {
+        self.0.update(|a| {
+            if i < a.len() {
+                a.remove(i);
+            }
+        });
+    }
+}
+
+pub fn use_alerts() -> Alerts {
+    expect_context::<Alerts>()
+}
+
+fn set_aside_text(found: &SetAside) -> String {
+    match found {
+        SetAside::Left { problem } => format!("有一份草稿无法打开：{problem}。该记录保持原样，未作改动。"),
+        SetAside::BackedUp { problem } => format!(
+            "有一份保存的草稿无法读取（{problem}）。其原始内容已原样另存为备份，可在「草稿」列表中下载。"
+        ),
+        SetAside::NotBackedUp { problem, failure } => format!(
+            "有一份保存的草稿无法读取（{problem}），且无法另存备份（{}）；该记录保持原样，未作改动。",
+            failure.message()
+        ),
+    }
+}
 
 #[component]
 pub fn DraftsBanners() -> impl IntoView {
@@ -12,17 +72,24 @@ pub fn DraftsBanners() -> impl IntoView {
         <FailureBanner />
         <ConflictBanner />
         <ReadOnlyBanner />
-        <Alerts />
+        <AlertList />
     }
 }
 
 #[component]
 fn FailureBanner() -> impl IntoView {
     let drafts = use_drafts();
+    let alerts = use_alerts();
+    let failure = Memo::new(move |_| {
+        drafts.status.with(|status| match status {
+            SaveStatus::Failed(failure) => Some(failure.clone()),
+            _ => None,
+        })
+    });
     move || {
-        drafts.failure.get().map(|failure| {
+        failure.get().map(|failure| {
             let retry = (failure != StorageFailure::Unavailable).then(|| {
-                view! { <button type="button" on:click=move |_| drafts.retry()>"重试保存"</button> }
+                view! { <button type="button" on:click=move |_| drafts.session.retry()>"重试保存"</button> }
             });
             view! {
                 <div class="banner banner-error" role="alert" data-testid="storage-banner">
@@ -31,7 +98,7 @@ fn FailureBanner() -> impl IntoView {
                         "：本页的修改暂时只保存在内存中，关闭或刷新页面就会丢失。请先「导出草稿文件」保存到电脑上。"
                     </p>
                     <div class="banner-actions">
-                        <button type="button" class="primary" on:click=move |_| drafts.export_current()>"导出草稿文件"</button>
+                        <button type="button" class="primary" on:click=move |_| alerts.report(drafts.session.export_current(), "导出失败")>"导出草稿文件"</button>
                         {retry}
                     </div>
                 </div>
@@ -43,11 +110,13 @@ fn FailureBanner() -> impl IntoView {
 #[component]
 fn ConflictBanner() -> impl IntoView {
     let drafts = use_drafts();
+    let alerts = use_alerts();
+    let session = drafts.session;
     move || {
-        drafts.conflict.get().map(|conflict| {
+        session.conflict.get().map(|conflict| {
             let take_theirs = (conflict == Conflict::Changed).then(|| {
                 view! {
-                    <button type="button" class="primary" on:click=move |_| drafts.take_theirs()>
+                    <button type="button" class="primary" on:click=move |_| alerts.tell(session.take_theirs())>
                         "载入另一窗口的版本"
                     </button>
                 }
@@ -64,8 +133,8 @@ fn ConflictBanner() -> impl IntoView {
                     </p>
                     <div class="banner-actions">
                         {take_theirs}
-                        <button type="button" on:click=move |_| drafts.save_mine_as_new()>"把本窗口的内容另存为新草稿"</button>
-                        <button type="button" on:click=move |_| drafts.keep_mine()>{keep_label}</button>
+                        <button type="button" on:click=move |_| session.save_mine_as_new()>"把本窗口的内容另存为新草稿"</button>
+                        <button type="button" on:click=move |_| session.keep_mine()>{keep_label}</button>
                     </div>
                     {(conflict == Conflict::Changed).then(|| view! {
                         <p class="banner-note">"载入另一窗口的版本后，本窗口尚未保存的修改将被放弃；如需保留，请先另存为新草稿。"</p>
@@ -79,13 +148,14 @@ fn ConflictBanner() -> impl IntoView {
 #[component]
 fn ReadOnlyBanner() -> impl IntoView {
     let drafts = use_drafts();
+    let alerts = use_alerts();
     move || {
-        drafts.read_only.get().map(|message| {
+        drafts.session.read_only().map(|message| {
             view! {
                 <div class="banner banner-warning" role="alert" data-testid="read-only-banner">
                     <p><strong>"只读："</strong>{message}</p>
                     <div class="banner-actions">
-                        <button type="button" on:click=move |_| drafts.export_current()>"导出草稿文件"</button>
+                        <button type="button" on:click=move |_| alerts.report(drafts.session.export_current(), "导出失败")>"导出草稿文件"</button>
                     </div>
                 </div>
             }
@@ -94,11 +164,11 @@ fn ReadOnlyBanner() -> impl IntoView {
 }
 
 #[component]
-fn Alerts() -> impl IntoView {
-    let drafts = use_drafts();
+fn AlertList() -> impl IntoView {
+    let alerts = use_alerts();
     move || {
-        drafts
-            .alerts
+        alerts
+            .0
             .get()
             .into_iter()
             .enumerate()
@@ -106,7 +176,7 @@ fn Alerts() -> impl IntoView {
                 view! {
                     <div class="banner banner-warning" role="alert" data-testid="storage-alert">
                         <p>{text}</p>
-                        <button type="button" class="notice-close" aria-label="关闭提示" on:click=move |_| drafts.dismiss_alert(i)>
+                        <button type="button" class="notice-close" aria-label="关闭提示" on:click=move |_| alerts.dismiss(i)>
                             "×"
                         </button>
                     </div>

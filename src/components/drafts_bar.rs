@@ -5,12 +5,12 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::drafts_banners::DraftsBanners;
+use super::drafts_banners::{Alerts, DraftsBanners};
 use super::drafts_import::{install_drop, ImportButton, ImportResults, Imports};
 use super::drafts_list::DraftsList;
 use super::drafts_next_year::NextYearDialog;
 use crate::dom::listen;
-use crate::storage::use_drafts;
+use crate::storage::{use_drafts, StartUp};
 
 /// Which drafts dialog is open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,8 +20,12 @@ pub enum Panel {
 }
 
 #[component]
-pub fn DraftsBar() -> impl IntoView {
+pub fn DraftsBar(
+    /// What opening the stored drafts found, told once.
+    start_up: StartUp,
+) -> impl IntoView {
     let drafts = use_drafts();
+    let alerts = Alerts::provide(&start_up);
     let panel = RwSignal::new(None::<Panel>);
     let imports = Imports::provide();
     install_drop(imports);
@@ -35,7 +39,8 @@ pub fn DraftsBar() -> impl IntoView {
     .keep();
     let status = drafts.status;
     // A memo: the title changes with 机关 and 年度 only, not with every keystroke.
-    let title = Memo::new(move |_| drafts.title());
+    let title = Memo::new(move |_| drafts.session.title());
+    let export = move |_| alerts.report(drafts.session.export_current(), "导出失败");
     view! {
         <div class="drafts-bar" role="region" aria-label="草稿">
             <span class="drafts-current" data-testid="draft-title">{title}</span>
@@ -44,13 +49,13 @@ pub fn DraftsBar() -> impl IntoView {
             </span>
             <span class="toolbar-gap"></span>
             <button type="button" on:click=move |_| toggle(Panel::List) aria-expanded=move || (panel.get() == Some(Panel::List)).to_string()>
-                {move || format!("草稿列表（{}）", drafts.index.with(|i| i.drafts.len()))}
+                {move || format!("草稿列表（{}）", drafts.store.index.with(|i| i.drafts.len()))}
             </button>
             <button type="button" on:click=move |_| { drafts.create_blank(); panel.set(None); }>"新建草稿"</button>
             <button type="button" on:click=move |_| toggle(Panel::NextYear) title="以上一年度的草稿为基础新建本年度报告">
                 "由上年报告新建"
             </button>
-            <button type="button" on:click=move |_| drafts.export_current() title="下载草稿文件（.json），可在另一台电脑导入">
+            <button type="button" on:click=export title="下载草稿文件（.json），可在另一台电脑导入">
                 "导出草稿文件"
             </button>
             <ImportButton imports=imports label="导入草稿文件" />

@@ -12,6 +12,7 @@ use xxgk_core::checks::{run_checks, CheckOptions};
 use xxgk_core::model::Report;
 use xxgk_core::storage::{draft_title, DraftId, DraftMeta, DraftSummary};
 
+use super::drafts_banners::{use_alerts, Alerts};
 use crate::dom::listen;
 use crate::state::Tally;
 use crate::storage::{files, use_drafts, Drafts};
@@ -46,6 +47,7 @@ pub struct Imports {
     busy: RwSignal<bool>,
     /// A file is being dragged over the page.
     dragging: RwSignal<bool>,
+    alerts: Alerts,
 }
 
 impl Imports {
@@ -54,6 +56,7 @@ impl Imports {
             rows: RwSignal::new(Vec::new()),
             busy: RwSignal::new(false),
             dragging: RwSignal::new(false),
+            alerts: use_alerts(),
         }
     }
 
@@ -76,7 +79,7 @@ impl Imports {
                 _ => None,
             });
             if let Some(id) = single {
-                drafts.open(&id);
+                self.alerts.tell(drafts.session.open(&id));
             }
         });
     }
@@ -102,10 +105,10 @@ async fn read_one(drafts: Drafts, file: &web_sys::File) -> ImportRow {
     };
     row.title = draft_title(&report.unit_name, report.year);
     row.tally = Some(Tally::from_results(&run_checks(&report, CheckOptions::default())));
-    let existing = drafts.index.with_untracked(|index| index.same_report(&report).next().cloned());
+    let existing = drafts.store.index.with_untracked(|index| index.same_report(&report).next().cloned());
     row.outcome = match existing {
         Some(existing) => Outcome::Ask(report, existing),
-        None => match drafts.add(&report) {
+        None => match drafts.store.add(&report) {
             Ok(id) => Outcome::Added(id),
             Err(message) => Outcome::NotStored(report, message),
         },
@@ -204,11 +207,8 @@ fn ImportLine(imports: Imports, drafts: Drafts, i: usize, row: ImportRow) -> imp
     let summary = row
         .tally
         .map(|t| view! { <span class=t.badge_class() data-testid="import-summary">{t.badge_text()}</span> });
-    let open = move |id: DraftId| {
-        move |_| {
-            drafts.open(&id);
-        }
-    };
+    let alerts = use_alerts();
+    let open = move |id: DraftId| move |_| alerts.tell(drafts.session.open(&id));
     let outcome = match row.outcome {
         Outcome::Refused(message) => {
             view! { <span class="import-error" role="alert">{message}</span> }.into_any()
@@ -245,7 +245,7 @@ fn ImportLine(imports: Imports, drafts: Drafts, i: usize, row: ImportRow) -> imp
                 imports.settle(i, outcome);
             };
             let keep_both = move |_| {
-                let outcome = match drafts.add(&report.get_value()) {
+                let outcome = match drafts.store.add(&report.get_value()) {
                     Ok(id) => Outcome::Added(id),
                     Err(message) => Outcome::NotStored(report.get_value(), message),
                 };

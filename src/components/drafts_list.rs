@@ -6,20 +6,21 @@ use leptos::prelude::*;
 use xxgk_core::storage::{DraftId, DraftSummary};
 
 use super::dialog_head::DialogHead;
+use super::drafts_banners::use_alerts;
 use crate::dom::target_value;
 use crate::storage::{clock, use_drafts};
 
 #[component]
 pub fn DraftsList(on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let drafts = use_drafts();
-    let rows = move || drafts.index.with(|index| index.drafts.clone());
+    let rows = move || drafts.store.index.with(|index| index.drafts.clone());
     view! {
         <div class="dialog drafts-dialog" role="dialog" aria-label="草稿列表" data-testid="drafts-list">
             <DialogHead title="草稿列表" on_close />
             <p class="dialog-note">
                 "草稿保存在本浏览器中，每次修改后自动保存。换电脑或清理浏览器前，请用「导出」保存草稿文件。"
             </p>
-            <Show when=move || !drafts.has_storage()>
+            <Show when=move || !drafts.store.has_storage()>
                 <p class="dialog-note warn">"本浏览器不允许使用本地存储，草稿无法保存，请及时导出。"</p>
             </Show>
             <table class="drafts-table">
@@ -34,7 +35,7 @@ pub fn DraftsList(on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl In
                     />
                 </tbody>
             </table>
-            <Show when=move || drafts.index.with(|i| i.drafts.is_empty())>
+            <Show when=move || drafts.store.index.with(|i| i.drafts.is_empty())>
                 <p class="dialog-note">"还没有保存的草稿：开始填写后会自动保存。"</p>
             </Show>
             <Trash />
@@ -58,23 +59,23 @@ fn DraftRow(draft: DraftSummary, on_open: impl Fn() + Copy + Send + Sync + 'stat
     let error = RwSignal::new(None::<String>);
     let id = StoredValue::new(draft.id.clone());
     let title = draft.title();
-    let is_current = move || drafts.current.with(|c| *c == id.get_value());
+    let alerts = use_alerts();
+    let is_current = move || drafts.session.current.with(|c| *c == id.get_value());
     let report = move |result: Result<(), String>| error.set(result.err());
 
-    let open = move |_| {
-        if drafts.open(&id.get_value()) {
-            on_open();
-        }
+    let open = move |_| match drafts.session.open(&id.get_value()) {
+        Ok(()) => on_open(),
+        Err(why) => alerts.push(why),
     };
     let duplicate = move |_| report(drafts.duplicate(&id.get_value()).map(|_| ()));
-    let export = move |_| report(drafts.export(&id.get_value()));
+    let export = move |_| report(drafts.session.export(&id.get_value()));
     let name = RwSignal::new(draft.name.clone());
     let rename = move || {
         report(drafts.rename(&id.get_value(), &name.get_untracked()));
         mode.set(RowMode::Show);
     };
     let delete = move |_| {
-        drafts.delete(&id.get_value());
+        alerts.tell(drafts.delete(&id.get_value()));
         mode.set(RowMode::Show);
     };
 
@@ -142,13 +143,13 @@ fn DraftRow(draft: DraftSummary, on_open: impl Fn() + Copy + Send + Sync + 'stat
 fn Trash() -> impl IntoView {
     let drafts = use_drafts();
     let error = RwSignal::new(None::<String>);
-    let restore = move |id: DraftId| error.set(drafts.restore(&id).err());
+    let restore = move |id: DraftId| error.set(drafts.store.restore(&id).err());
     view! {
-        <Show when=move || drafts.trash.with(|t| !t.is_empty())>
+        <Show when=move || drafts.store.trash.with(|t| !t.is_empty())>
             <h3>"本次删除的草稿"</h3>
             <p class="dialog-note">"关闭或刷新页面之前，可以恢复。"</p>
             <ul class="trash">
-                {move || drafts.trash.get().into_iter().rev().map(|item| {
+                {move || drafts.store.trash.get().into_iter().rev().map(|item| {
                     let id = item.id.clone();
                     view! {
                         <li>
@@ -167,22 +168,30 @@ fn Trash() -> impl IntoView {
 /// and the raw text of damaged ones, set aside to download.
 #[component]
 fn Unreadable() -> impl IntoView {
-    let drafts = use_drafts();
-    let any = move || drafts.index.with(|i| !i.broken.is_empty() || !i.backups.is_empty());
+    let store = use_drafts().store;
+    let alerts = use_alerts();
+    let download = move |key: &str| alerts.report(store.download_backup(key), "下载失败");
+    let remove = move |key: &str| {
+        let confirmed = window().confirm_with_message("删除后无法恢复。确定删除这份备份？").unwrap_or(false);
+        if confirmed {
+            store.remove_backup(key);
+        }
+    };
+    let any = move || store.index.with(|i| !i.broken.is_empty() || !i.backups.is_empty());
     view! {
         <Show when=any>
             <h3>"无法读取的记录"</h3>
             <ul class="unreadable">
-                {move || drafts.index.with(|i| i.broken.clone()).into_iter().map(|broken| view! {
+                {move || store.index.with(|i| i.broken.clone()).into_iter().map(|broken| view! {
                     <li>{broken.problem.message()}</li>
                 }).collect_view()}
-                {move || drafts.index.with(|i| i.backups.clone()).into_iter().map(|key| {
+                {move || store.index.with(|i| i.backups.clone()).into_iter().map(|key| {
                     let key = StoredValue::new(key);
                     view! {
                         <li data-testid="backup">
                             "已损坏草稿的原始内容（备份）"
-                            <button type="button" on:click=move |_| drafts.download_backup(&key.get_value())>"下载原始内容"</button>
-                            <button type="button" on:click=move |_| drafts.remove_backup(&key.get_value())>"删除备份"</button>
+                            <button type="button" on:click=move |_| download(&key.get_value())>"下载原始内容"</button>
+                            <button type="button" on:click=move |_| remove(&key.get_value())>"删除备份"</button>
                         </li>
                     }
                 }).collect_view()}

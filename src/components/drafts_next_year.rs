@@ -52,7 +52,10 @@ pub fn NextYearDialog(on_close: impl Fn() + Copy + Send + Sync + 'static) -> imp
         });
     };
     let candidates = move || {
-        drafts.index.with(|index| index.candidates_for_last_year().into_iter().cloned().collect::<Vec<_>>())
+        drafts
+            .store
+            .index
+            .with(|index| index.candidates_for_last_year().into_iter().cloned().collect::<Vec<_>>())
     };
     view! {
         <div class="dialog next-year-dialog" role="dialog" aria-label="由上年报告新建" data-testid="next-year-dialog">
@@ -85,8 +88,8 @@ pub fn NextYearDialog(on_close: impl Fn() + Copy + Send + Sync + 'static) -> imp
 /// Last year's report from a stored draft; the open one is taken from the
 /// editor, with edits not yet saved.
 fn last_report(drafts: Drafts, id: &xxgk_core::storage::DraftId) -> Result<Report, String> {
-    if *id == drafts.current.get_untracked() {
-        return Ok(drafts.current_report());
+    if *id == drafts.session.current.get_untracked() {
+        return Ok(drafts.session.current_report());
     }
-    drafts.read(id).map(|opened| opened.report)
+    drafts.store.read(id).map(|opened| opened.report)
 }

@@ -22,7 +22,7 @@ pub fn LastYearPreamble() -> impl IntoView {
 fn reference(pick: impl Fn(&NarrativeReference) -> &str + Send + Sync + 'static) -> impl IntoView {
     let drafts = use_drafts();
     let shown = Memo::new(move |_| {
-        drafts.meta.with(|meta| {
+        drafts.session.meta.with(|meta| {
             let reference = meta.reference.as_ref()?;
             let text = pick(reference).trim();
             (!text.is_empty()).then(|| (reference.year, text.to_string()))

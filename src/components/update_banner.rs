@@ -16,8 +16,8 @@ pub fn UpdateBanner() -> impl IntoView {
     let drafts = use_drafts();
     let held = RwSignal::new(false);
     let refresh = move |_| {
-        drafts.save_now();
-        if drafts.is_dirty() {
+        drafts.session.save_now();
+        if drafts.session.is_dirty() {
             held.set(true);
         } else {
             sw::switch();

@@ -11,7 +11,7 @@
 //! - observe [`EditorState::report`] (or the cheaper [`EditorState::revision`],
 //!   which changes on every edit, undo, redo and load) to save drafts;
 //! - [`EditorState::load`] replaces the report and clears the undo history;
-//! - [`EditorState::set_read_only`] stops every edit (a draft from a newer version).
+//! - [`EditorState::set_read_only`] stops every edit, saying why (a draft from a newer version).
 //!
 //! ```ignore
 //! let state = use_editor();
@@ -43,7 +43,9 @@ pub struct EditorState {
     /// (can undo, can redo), kept beside the non-reactive history for the toolbar.
     can: RwSignal<(bool, bool)>,
     revision: RwSignal<u64>,
-    read_only: RwSignal<bool>,
+    /// Why the report cannot be edited (`None`: it can): the one record of it.
+    locked: RwSignal<Option<String>>,
+    read_only: Memo<bool>,
     /// The format edition of the report; changes only when the year switches it.
     pub version: Memo<FormatVersion>,
     /// Whether 总计 cells are computed (read-only) rather than typed.
@@ -67,6 +69,8 @@ impl EditorState {
     /// Creates the state (and its memos) under the current reactive owner.
     pub fn new(report: Report) -> EditorState {
         let report = RwSignal::new(report);
+        let locked = RwSignal::new(None::<String>);
+        let read_only = Memo::new(move |_| locked.with(Option::is_some));
         let version = Memo::new(move |_| report.with(|r| r.format));
         let auto_totals = Memo::new(move |_| report.with(|r| r.auto_totals));
         let with_totals = Memo::new(move |_| report.with(totals::with_totals));
@@ -88,7 +92,8 @@ impl EditorState {
             history: StoredValue::new(History::default()),
             can: RwSignal::new((false, false)),
             revision: RwSignal::new(0),
-            read_only: RwSignal::new(false),
+            locked,
+            read_only,
             version,
             auto_totals,
             with_totals,
@@ -110,13 +115,18 @@ impl EditorState {
         self.revision.read_only()
     }
 
-    pub fn read_only(&self) -> ReadSignal<bool> {
-        self.read_only.read_only()
+    pub fn read_only(&self) -> Memo<bool> {
+        self.read_only
     }
 
-    /// Makes the editor read-only (e.g. a draft written by a newer version) or editable again.
-    pub fn set_read_only(&self, read_only: bool) {
-        self.read_only.set(read_only);
+    /// Why the editor is read-only, if it is.
+    pub fn locked(&self) -> ReadSignal<Option<String>> {
+        self.locked.read_only()
+    }
+
+    /// Makes the editor read-only, saying why (e.g. a draft written by a newer version), or editable again.
+    pub fn set_read_only(&self, why: Option<String>) {
+        self.locked.set(why);
     }
 
     /// Applies `change` as one undo step (a button, a select, a pasted block, a year switch).
@@ -162,7 +172,7 @@ impl EditorState {
     }
 
     fn apply(&self, group: Option<&str>, change: impl FnOnce(&mut Report)) -> bool {
-        if self.read_only.get_untracked() {
+        if self.locked.with_untracked(Option::is_some) {
             return false;
         }
         let before = self.report.with_untracked(Report::clone);
@@ -181,7 +191,7 @@ impl EditorState {
     }
 
     fn step(&self, go: fn(&mut History<Report>, Report) -> Option<Report>) -> bool {
-        if self.read_only.get_untracked() {
+        if self.locked.with_untracked(Option::is_some) {
             return false;
         }
         let current = self.report.with_untracked(Report::clone);

@@ -7,43 +7,40 @@ use leptos::ev;
 use leptos::leptos_dom::helpers::set_timeout_with_handle;
 use leptos::prelude::*;
 
-use super::{Drafts, SaveStatus};
+use super::session::Session;
 use crate::dom::listen;
 
 /// Quiet time after the last edit before writing: long enough not to write
 /// on every keystroke, short enough to stay within the promised half second.
 const DEBOUNCE: Duration = Duration::from_millis(300);
 
-pub(super) fn install(drafts: Drafts) {
-    let revision = drafts.editor.revision();
+pub(super) fn install(session: Session) {
+    let revision = session.editor().revision();
     Effect::new(move |_| {
         revision.track();
-        if drafts.is_dirty() {
-            drafts.schedule();
+        if session.is_dirty() {
+            schedule(session);
         }
     });
     // The page may be killed without notice once hidden (mobile, tab discarding).
     listen(&document(), ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            drafts.save_now();
+            session.save_now();
         }
     })
     .keep();
-    listen(&window(), ev::pagehide, move |_| drafts.save_now()).keep();
+    listen(&window(), ev::pagehide, move |_| session.save_now()).keep();
 }
 
-impl Drafts {
-    /// (Re)starts the autosave timer.
-    fn schedule(self) {
-        self.cancel_timer();
-        if self.read_only.with_untracked(Option::is_some) || self.conflict.with_untracked(Option::is_some) {
-            return self.save_now();
-        }
-        // Keystrokes after the first leave the status as it is: nothing to re-render.
-        if !matches!(self.status.get_untracked(), SaveStatus::Failed(_) | SaveStatus::Saving) {
-            self.status.set(SaveStatus::Saving);
-        }
-        let handle = set_timeout_with_handle(move || self.save_now(), DEBOUNCE).ok();
-        self.timer.set_value(handle);
+/// (Re)starts the autosave timer; nothing waits while the draft is held
+/// (read-only, or changed in another window).
+fn schedule(session: Session) {
+    session.cancel_timer();
+    if session.editor().locked().with_untracked(Option::is_some)
+        || session.conflict.with_untracked(Option::is_some)
+    {
+        return;
     }
+    let handle = set_timeout_with_handle(move || session.save_now(), DEBOUNCE).ok();
+    session.set_timer(handle);
 }

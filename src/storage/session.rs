@@ -1,150 +1,163 @@
-//! The open draft: start-up, opening, saving, and settling a conflict with
-//! another window.
+//! The draft open in this window: opening it, saving it, and settling a
+//! conflict with another window that wrote it.
 
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use xxgk_core::draft;
 use xxgk_core::model::Report;
 use xxgk_core::storage::envelope::draft_text;
-use xxgk_core::storage::keys::{backup_key, draft_key, LAST_OPENED_KEY};
 use xxgk_core::storage::{
-    decode, encode, export_file_name, Access, DraftId, DraftIndex, DraftSummary, Opened,
+    decode, encode, export_file_name, Access, DraftId, DraftMeta, DraftSummary, Opened,
 };
 
-use super::{clock, files, library, Conflict, Drafts, LocalStore, SaveStatus, StorageFailure, APP_VERSION};
+use super::clock;
+use super::files;
+use super::local::StorageFailure;
+use super::store::{new_id, Store, APP_VERSION};
+use crate::state::EditorState;
 
-impl Drafts {
-    /// Sets aside unreadable records, lists the drafts and opens the last one.
-    pub(super) fn start(self) {
-        let Some(store) = self.store else {
-            let failure = self.failure.get_untracked().unwrap_or(StorageFailure::Unavailable);
-            self.status.set(SaveStatus::Failed(failure.message()));
-            return;
-        };
-        self.set_aside_broken(store);
-        self.refresh_index();
-        let last = store.get(LAST_OPENED_KEY).and_then(|text| DraftId::parse(&text));
-        let pick = self.index.with_untracked(|index| {
-            last.filter(|id| index.get(id).is_some()).or_else(|| index.drafts.first().map(|d| d.id.clone()))
-        });
-        if let Some(id) = pick {
-            self.open(&id);
+/// What another window did to the draft open here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Conflict {
+    /// It saved other content.
+    Changed,
+    /// It deleted the draft.
+    Deleted,
+}
+
+impl Conflict {
+    pub fn message(self) -> &'static str {
+        match self {
+            Conflict::Changed => "此草稿已在另一窗口修改",
+            Conflict::Deleted => "此草稿已在另一窗口删除",
+        }
+    }
+}
+
+/// What this window knows about the stored record of the open draft.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Record {
+    /// The record text last read or written here: if storage holds anything
+    /// else, another window wrote it.
+    raw: Option<String>,
+    /// The editor revision that record holds.
+    clean_revision: u64,
+    /// The last attempt to write it failed.
+    failure: Option<StorageFailure>,
+}
+
+/// The draft open in the editor. `Copy`: every field is an arena handle.
+/// Its read-only state is the editor's ([`EditorState::locked`]).
+#[derive(Clone, Copy)]
+pub struct Session {
+    editor: EditorState,
+    store: Store,
+    /// The draft open in the editor.
+    pub current: RwSignal<DraftId>,
+    /// Its name and last year's text, saved beside the report.
+    pub meta: RwSignal<DraftMeta>,
+    /// Another window changed or deleted the open draft.
+    pub conflict: RwSignal<Option<Conflict>>,
+    record: RwSignal<Record>,
+    /// The pending autosave.
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Session {
+    pub(super) fn new(editor: EditorState, store: Store) -> Session {
+        Session {
+            editor,
+            store,
+            current: RwSignal::new(new_id()),
+            meta: RwSignal::new(DraftMeta::default()),
+            conflict: RwSignal::new(None),
+            record: RwSignal::new(Record::default()),
+            timer: StoredValue::new(None),
         }
     }
 
-    /// Each record that no longer reads is copied, as it is, to a backup key
-    /// and then removed from the list, so the app starts and the text survives.
-    fn set_aside_broken(self, store: LocalStore) {
-        let index = self.read_index(store);
-        for broken in index.broken {
-            let key = draft_key(&broken.id);
-            let Some(raw) = store.get(&key) else { continue };
-            let what = broken.problem.message();
-            if !broken.problem.is_damage() {
-                self.alert(format!("有一份草稿无法打开：{what}。该记录保持原样，未作改动。"));
-                continue;
-            }
-            match store.set(&backup_key(&broken.id, clock::now_ms()), &raw) {
-                Ok(()) => {
-                    store.remove(&key);
-                    self.alert(format!(
-                        "有一份保存的草稿无法读取（{what}）。其原始内容已原样另存为备份，可在「草稿」列表中下载。"
-                    ));
-                }
-                Err(failure) => self.alert(format!(
-                    "有一份保存的草稿无法读取（{what}），且无法另存备份（{}）；该记录保持原样，未作改动。",
-                    failure.message()
-                )),
-            }
+    pub(super) fn editor(&self) -> EditorState {
+        self.editor
+    }
+
+    /// Opens the draft opened last (or the newest): `Err` if it would not open.
+    pub(super) fn start(self) -> Result<(), String> {
+        let last = self.store.last_opened();
+        let pick = self.store.index.with_untracked(|index| last.filter(|id| index.get(id).is_some()));
+        match pick.or_else(|| self.store.newest()) {
+            Some(id) => self.open(&id),
+            None => Ok(()),
         }
-    }
-
-    fn read_index(self, store: LocalStore) -> DraftIndex {
-        let entries: Vec<(String, String)> = store
-            .keys()
-            .into_iter()
-            .filter(|key| xxgk_core::storage::keys::is_app_key(key))
-            .filter_map(|key| store.get(&key).map(|value| (key, value)))
-            .collect();
-        DraftIndex::build(entries.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-    }
-
-    /// Re-reads the list of drafts from storage.
-    pub fn refresh_index(self) {
-        if let Some(store) = self.store {
-            self.index.set(self.read_index(store));
-        }
-    }
-
-    /// The stored record of `id`.
-    pub(super) fn raw(self, id: &DraftId) -> Option<String> {
-        self.store?.get(&draft_key(id))
-    }
-
-    /// Reads a stored draft without opening it.
-    pub fn read(self, id: &DraftId) -> Result<Opened, String> {
-        let raw = self.raw(id).ok_or_else(|| "找不到这份草稿（可能已在另一窗口删除）".to_string())?;
-        decode(&raw).map_err(|problem| problem.message())
     }
 
     /// Saves the open draft, then opens `id` in the editor.
-    pub fn open(self, id: &DraftId) -> bool {
+    pub fn open(self, id: &DraftId) -> Result<(), String> {
         if *id != self.current.get_untracked() {
             self.save_now();
         }
-        let Some(raw) = self.raw(id) else {
-            self.alert("找不到这份草稿（可能已在另一窗口删除）".to_string());
-            self.refresh_index();
-            return false;
+        let Some(raw) = self.store.raw(id) else {
+            self.store.refresh_index();
+            return Err("找不到这份草稿（可能已在另一窗口删除）".to_string());
         };
-        match decode(&raw) {
-            Ok(opened) => {
-                self.show(id.clone(), opened, Some(raw));
-                true
-            }
-            Err(problem) => {
-                self.alert(format!("无法打开这份草稿：{}", problem.message()));
-                false
-            }
-        }
+        let opened = decode(&raw).map_err(|problem| format!("无法打开这份草稿：{}", problem.message()))?;
+        self.show(id.clone(), opened, Some(raw));
+        Ok(())
     }
 
     /// Puts a draft into the editor; `raw` is its stored record, if it has one.
     pub(super) fn show(self, id: DraftId, opened: Opened, raw: Option<String>) {
         self.cancel_timer();
-        let read_only = match opened.access {
+        self.editor.set_read_only(match opened.access {
             Access::ReadOnly(message) => Some(message),
             Access::Editable => None,
-        };
-        self.status.set(match (&read_only, &raw) {
-            (Some(_), _) => SaveStatus::Held("只读草稿".to_string()),
-            (None, Some(_)) => SaveStatus::Saved(opened.meta.saved_at_ms),
-            (None, None) => SaveStatus::Untouched,
         });
-        self.editor.set_read_only(read_only.is_some());
-        self.read_only.set(read_only);
         self.conflict.set(None);
         self.editor.load(opened.report);
         self.meta.set(opened.meta);
         self.current.set(id.clone());
-        let revision = self.editor.revision().get_untracked();
-        self.seen.update_value(|seen| {
-            seen.raw = raw;
-            seen.clean_revision = revision;
-        });
-        if let Some(store) = self.store {
-            let _ = store.set(LAST_OPENED_KEY, id.as_str());
-        }
+        let clean_revision = self.editor.revision().get_untracked();
+        self.record.set(Record { raw, clean_revision, failure: None });
+        self.store.set_last_opened(&id);
+    }
+
+    /// Whether the editor holds edits not yet in storage (tracked).
+    pub fn dirty(&self) -> bool {
+        self.editor.revision().get() != self.record.with(|record| record.clean_revision)
     }
 
     /// Whether the editor holds edits not yet in storage.
     pub fn is_dirty(self) -> bool {
-        self.editor.revision().get_untracked() != self.seen.with_value(|seen| seen.clean_revision)
+        untrack(|| self.dirty())
+    }
+
+    /// Why the open draft is read-only (a newer version wrote it), if it is (tracked).
+    pub fn read_only(&self) -> Option<String> {
+        self.editor.locked().get()
+    }
+
+    pub(super) fn is_read_only(&self) -> bool {
+        self.editor.locked().with(Option::is_some)
+    }
+
+    /// The last write of the open draft failed (tracked).
+    pub(super) fn last_failure(&self) -> Option<StorageFailure> {
+        self.record.with(|record| record.failure.clone())
+    }
+
+    /// When the record of the open draft was saved, if it is stored (tracked).
+    pub(super) fn stored_at(&self) -> Option<u64> {
+        let stored = self.record.with(|record| record.raw.is_some());
+        stored.then(|| self.meta.with(|meta| meta.saved_at_ms))
     }
 
     pub(super) fn cancel_timer(self) {
         if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
             handle.clear();
         }
+    }
+
+    pub(super) fn set_timer(self, handle: Option<TimeoutHandle>) {
+        self.timer.set_value(handle);
     }
 
     /// Saves pending edits now (the autosave timer, leaving the page, switching drafts).
@@ -156,28 +169,20 @@ impl Drafts {
     }
 
     /// Writes the open draft, unless that would overwrite another window's
-    /// record or a newer version's draft. Returns whether it was written.
+    /// record or a newer version's draft. Returns whether it was written; if
+    /// not, the save status says why.
     pub(super) fn write_current(self) -> bool {
-        if self.read_only.with_untracked(Option::is_some) {
-            self.status.set(SaveStatus::Held("只读草稿".to_string()));
+        let held = self.editor.locked().with_untracked(Option::is_some)
+            || self.conflict.with_untracked(Option::is_some)
+            || !self.store.has_storage();
+        if held {
             return false;
         }
-        if let Some(conflict) = self.conflict.get_untracked() {
-            self.status.set(SaveStatus::Held(conflict.message().to_string()));
-            return false;
-        }
-        let Some(store) = self.store else {
-            self.status.set(SaveStatus::Failed(StorageFailure::Unavailable.message()));
-            return false;
-        };
         let id = self.current.get_untracked();
-        let key = draft_key(&id);
         // The storage event may not have arrived yet: compare with what is there.
-        let on_disk = store.get(&key);
-        if self.seen.with_value(|seen| seen.raw != on_disk) {
-            let conflict = if on_disk.is_some() { Conflict::Changed } else { Conflict::Deleted };
-            self.conflict.set(Some(conflict));
-            self.status.set(SaveStatus::Held(conflict.message().to_string()));
+        let on_disk = self.store.raw(&id);
+        if self.record.with_untracked(|record| record.raw != on_disk) {
+            self.conflict.set(Some(if on_disk.is_some() { Conflict::Changed } else { Conflict::Deleted }));
             return false;
         }
         let revision = self.editor.revision().get_untracked();
@@ -185,47 +190,56 @@ impl Drafts {
         meta.saved_at_ms = clock::now_ms();
         meta.app_version = APP_VERSION.to_string();
         let text = self.editor.report().with_untracked(|report| encode(report, &meta));
-        match store.set(&key, &text) {
+        match self.store.write(&id, &text) {
             Ok(()) => {
                 let summary = self
                     .editor
                     .report()
                     .with_untracked(|r| DraftSummary::new(id, r, &meta, &Access::Editable));
-                self.seen.update_value(|seen| {
-                    seen.raw = Some(text);
-                    seen.clean_revision = revision;
-                });
-                self.status.set(SaveStatus::Saved(meta.saved_at_ms));
                 self.meta.set(meta);
-                self.index.update(|index| index.upsert(summary));
-                if self.failure.with_untracked(Option::is_some) {
-                    self.failure.set(None);
-                }
+                self.record.set(Record { raw: Some(text), clean_revision: revision, failure: None });
+                self.store.index.update(|index| index.upsert(summary));
                 true
             }
             Err(failure) => {
-                self.status.set(SaveStatus::Failed(failure.message()));
-                self.failure.set(Some(failure));
+                self.record.update(|record| record.failure = Some(failure));
                 false
             }
         }
     }
 
-    /// Conflict: replaces this window's report with what the other window saved.
-    pub fn take_theirs(self) {
-        let id = self.current.get_untracked();
-        match self.raw(&id).map(|raw| decode(&raw).map(|opened| (opened, raw))) {
-            Some(Ok((opened, raw))) => self.show(id, opened, Some(raw)),
-            Some(Err(problem)) => self.alert(format!("另一窗口保存的内容无法读取：{}", problem.message())),
-            None => self.alert("另一窗口已删除这份草稿，无可载入的内容".to_string()),
+    /// Another window wrote `new` (`None`: deleted it) under the open draft's key.
+    pub(super) fn other_window_wrote(self, new: Option<String>) {
+        if self.record.with_untracked(|record| record.raw == new) {
+            return;
         }
+        // Same report, other metadata (a rename there): nothing to choose between.
+        let same_report = new.as_deref().and_then(|text| decode(text).ok()).filter(|opened| {
+            !self.is_dirty() && self.editor.report().with_untracked(|report| *report == opened.report)
+        });
+        if let Some(opened) = same_report {
+            self.record.update(|record| record.raw = new);
+            self.meta.set(opened.meta);
+            return;
+        }
+        self.cancel_timer();
+        self.conflict.set(Some(if new.is_some() { Conflict::Changed } else { Conflict::Deleted }));
+    }
+
+    /// Conflict: replaces this window's report with what the other window saved.
+    pub fn take_theirs(self) -> Result<(), String> {
+        let id = self.current.get_untracked();
+        let raw = self.store.raw(&id).ok_or("另一窗口已删除这份草稿，无可载入的内容")?;
+        let opened =
+            decode(&raw).map_err(|problem| format!("另一窗口保存的内容无法读取：{}", problem.message()))?;
+        self.show(id, opened, Some(raw));
+        Ok(())
     }
 
     /// Conflict: writes this window's report over the other window's, as the user chose.
     pub fn keep_mine(self) {
-        let id = self.current.get_untracked();
-        let on_disk = self.raw(&id);
-        self.seen.update_value(|seen| seen.raw = on_disk);
+        let on_disk = self.store.raw(&self.current.get_untracked());
+        self.record.update(|record| record.raw = on_disk);
         self.conflict.set(None);
         self.write_current();
     }
@@ -233,10 +247,15 @@ impl Drafts {
     /// Conflict: keeps both, saving this window's report as a new draft.
     pub fn save_mine_as_new(self) {
         let title = untrack(|| self.title());
-        self.seen.update_value(|seen| seen.raw = None);
-        self.current.set(library::new_id());
+        self.record.update(|record| record.raw = None);
+        self.current.set(new_id());
         self.meta.update(|meta| meta.name = format!("{title}（本窗口副本）"));
         self.conflict.set(None);
+        self.write_current();
+    }
+
+    /// Tries the write again (after the user freed space).
+    pub fn retry(self) {
         self.write_current();
     }
 
@@ -253,12 +272,11 @@ impl Drafts {
     /// The open, editable draft comes from memory (it may not be stored: a
     /// full disk); any other, as stored, so a newer version's fields survive.
     pub fn export(self, id: &DraftId) -> Result<(), String> {
-        let from_memory =
-            *id == self.current.get_untracked() && self.read_only.with_untracked(Option::is_none);
+        let from_memory = *id == self.current.get_untracked() && !untrack(|| self.is_read_only());
         let (name, text) = if from_memory {
             self.editor.report().with_untracked(|r| (export_file_name(r), draft::to_json(r)))
         } else {
-            let raw = self.raw(id).ok_or_else(|| "找不到这份草稿".to_string())?;
+            let raw = self.store.raw(id).ok_or_else(|| "找不到这份草稿".to_string())?;
             let opened = decode(&raw).map_err(|p| p.message())?;
             let text = match opened.access {
                 Access::Editable => draft::to_json(&opened.report),
@@ -270,11 +288,15 @@ impl Drafts {
         files::download(&name, "application/json", &text)
     }
 
-    /// Exports the open draft, telling the user if that failed.
-    pub fn export_current(self) {
-        if let Err(message) = self.export(&self.current.get_untracked()) {
-            self.alert(format!("导出失败：{message}"));
-        }
+    /// Exports the open draft.
+    pub fn export_current(self) -> Result<(), String> {
+        self.export(&self.current.get_untracked())
+    }
+
+    /// The record of the open draft as it stands in memory (saved or not).
+    pub(super) fn record_in_memory(self) -> String {
+        let meta = self.meta.get_untracked();
+        self.editor.report().with_untracked(|r| encode(r, &meta))
     }
 
     /// The report in the editor (for next year's report from the open draft).

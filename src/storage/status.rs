@@ -1,9 +1,14 @@
-//! What the user is told about saving: the status line and the conflict
-//! with another window.
+//! Whether the open draft is saved: a memo over what the session and the
+//! store know, never set beside the facts it follows.
+
+use leptos::prelude::*;
 
 use super::clock;
+use super::local::StorageFailure;
+use super::session::{Conflict, Session};
+use super::store::Store;
 
-/// The save status shown in the header.
+/// The save status shown in the drafts bar.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveStatus {
     /// Nothing typed yet into a draft that has never been saved.
@@ -12,10 +17,19 @@ pub enum SaveStatus {
     Saving,
     /// Saved at this time (ms since 1970).
     Saved(u64),
-    /// The last attempt failed; the draft is kept in memory.
-    Failed(String),
-    /// Nothing is written: another window changed the draft, or it is read-only.
-    Held(String),
+    /// The last attempt failed (or there is no storage); the draft is kept in memory.
+    Failed(StorageFailure),
+    /// Nothing is written, by design.
+    Held(Hold),
+}
+
+/// Why the open draft is not written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hold {
+    /// A newer version wrote it.
+    ReadOnly,
+    /// Another window changed or deleted it.
+    Conflict(Conflict),
 }
 
 impl SaveStatus {
@@ -24,8 +38,9 @@ impl SaveStatus {
             SaveStatus::Untouched => "尚未修改".to_string(),
             SaveStatus::Saving => "保存中…".to_string(),
             SaveStatus::Saved(at) => format!("已保存 {}", clock::time_of_day(*at)),
-            SaveStatus::Failed(why) => format!("保存失败：{why}"),
-            SaveStatus::Held(why) => format!("未保存：{why}"),
+            SaveStatus::Failed(failure) => format!("保存失败：{}", failure.message()),
+            SaveStatus::Held(Hold::ReadOnly) => "未保存：只读草稿".to_string(),
+            SaveStatus::Held(Hold::Conflict(conflict)) => format!("未保存：{}", conflict.message()),
         }
     }
 
@@ -41,20 +56,25 @@ impl SaveStatus {
     }
 }
 
-/// What another window did to the draft open here.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Conflict {
-    /// It saved other content.
-    Changed,
-    /// It deleted the draft.
-    Deleted,
-}
-
-impl Conflict {
-    pub fn message(self) -> &'static str {
-        match self {
-            Conflict::Changed => "此草稿已在另一窗口修改",
-            Conflict::Deleted => "此草稿已在另一窗口删除",
+/// The status, in order of what matters most: a draft that is not written
+/// by design, storage failing, edits waiting, the last save.
+pub(super) fn derive(session: Session, store: Store) -> Memo<SaveStatus> {
+    Memo::new(move |_| {
+        if session.is_read_only() {
+            return SaveStatus::Held(Hold::ReadOnly);
         }
-    }
+        if let Some(conflict) = session.conflict.get() {
+            return SaveStatus::Held(Hold::Conflict(conflict));
+        }
+        if let Some(failure) = store.unavailable().or_else(|| session.last_failure()) {
+            return SaveStatus::Failed(failure);
+        }
+        if session.dirty() {
+            return SaveStatus::Saving;
+        }
+        match session.stored_at() {
+            Some(at) => SaveStatus::Saved(at),
+            None => SaveStatus::Untouched,
+        }
+    })
 }
