@@ -11,6 +11,7 @@ mod sections;
 pub mod table2;
 pub mod table3;
 pub mod table4;
+pub mod variants;
 mod wording;
 
 use std::sync::LazyLock;

@@ -5,7 +5,19 @@
 //! turns a [`Document`] into a report by its labels, never by position, and
 //! says in an import report what it found, guessed or could not place.
 
+mod dates;
 pub mod document;
+mod grid;
+mod labels;
+mod normalize;
+mod outline;
+pub mod plain;
 pub mod readers;
+mod recognise;
+pub mod report;
+mod tables;
 
 pub use document::{Block, Cell, Document, Table};
+pub use plain::read_plain_text;
+pub use recognise::{recognise, ImportError, Imported};
+pub use report::{ImportReport, Note, NoteKind};

@@ -1,0 +1,136 @@
+//! The import report: what was found, guessed, read as a variant or left
+//! without a place, in Chinese, shown before anything is stored.
+
+use serde::{Deserialize, Serialize};
+
+use crate::format::{FormatVersion, TableId};
+use crate::model::TitleForm;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// 机关, as found (in the title, or guessed from the 落款).
+    pub unit_name: String,
+    pub year: u16,
+    /// The edition the draft is in (the year's).
+    pub format: FormatVersion,
+    pub title_form: TitleForm,
+    /// Per table, the input cells found of those the format has.
+    pub tables: Vec<TableTally>,
+    /// The six sections, in order.
+    pub sections: Vec<SectionFound>,
+    /// 发文字号, 主送机关, 前言, 落款, 成文日期, 版记: found or not.
+    pub parts: Vec<PartFound>,
+    /// Guesses, variants, readings and what had no place, in the order met.
+    pub notes: Vec<Note>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableTally {
+    pub table: TableId,
+    /// Cells whose row and column were found, blank or not.
+    pub found: usize,
+    /// Of those, the cells holding a figure.
+    pub filled: usize,
+    /// Input cells of the table in the format.
+    pub expected: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionFound {
+    /// The heading as the format prints it.
+    pub heading: String,
+    /// The heading as the document printed it; `None` when the section was not found.
+    pub printed: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartFound {
+    /// 「发文字号」, 「主送机关」 …
+    pub name: String,
+    /// What was found; empty when the document has none.
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// Something inferred rather than read (the year from the dates, a column order).
+    Guess,
+    /// A label or heading printed otherwise than the format prints it.
+    Variant,
+    /// How an unusual layout was read (merged number cells, 「—」).
+    Reading,
+    /// Something of the document that has no place in the draft.
+    Unplaced,
+}
+
+impl NoteKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            NoteKind::Guess => "推断",
+            NoteKind::Variant => "写法不同",
+            NoteKind::Reading => "读法",
+            NoteKind::Unplaced => "未导入",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub kind: NoteKind,
+    pub message: String,
+}
+
+impl Note {
+    pub fn new(kind: NoteKind, message: String) -> Note {
+        Note { kind, message }
+    }
+}
+
+impl ImportReport {
+    /// The report as lines of Chinese text (for the command line and the page).
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = vec![
+            format!("机关：{}", if self.unit_name.is_empty() { "（未找到）" } else { &self.unit_name }),
+            format!("年度：{}", self.year),
+            format!("格式：{} 年格式（{}）", self.format.key(), self.format.notice()),
+        ];
+        for t in &self.tables {
+            out.push(format!(
+                "{}：识别 {}/{} 个单元格，其中 {} 个有数字",
+                t.table.short_name(),
+                t.found,
+                t.expected,
+                t.filled
+            ));
+        }
+        for s in &self.sections {
+            out.push(match &s.printed {
+                Some(p) if p == &s.heading => format!("{}：找到", s.heading),
+                Some(p) => format!("{}：找到（印作「{p}」）", s.heading),
+                None => format!("{}：未找到", s.heading),
+            });
+        }
+        for p in &self.parts {
+            out.push(if p.text.is_empty() {
+                format!("{}：无", p.name)
+            } else {
+                format!("{}：{}", p.name, ellipsis(&p.text, 40))
+            });
+        }
+        for n in &self.notes {
+            out.push(format!("【{}】{}", n.kind.label(), n.message));
+        }
+        out
+    }
+}
+
+/// The first `max` characters of `text`, with 「…」 when cut.
+pub fn ellipsis(text: &str, max: usize) -> String {
+    let text = text.replace('\n', " ");
+    if text.chars().count() <= max {
+        text
+    } else {
+        format!("{}…", text.chars().take(max).collect::<String>())
+    }
+}
