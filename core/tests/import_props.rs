@@ -8,8 +8,11 @@ use std::time::{Duration, Instant};
 use proptest::prelude::*;
 use xxgk_core::import::{read_plain_text, recognise, Block, Cell, Document, Table};
 
-/// One report takes well under this; a mutation must not make it explode.
-const BOUND: Duration = Duration::from_secs(2);
+/// A hang guard, not a speed goal (speed is for benchmarks): a real report takes
+/// milliseconds, and the 20,000-paragraph text below about 1.4 s in release, 3.5 s
+/// in a debug build on a busy machine, growing roughly linearly. Anything past this
+/// bound is a blow-up, not noise.
+const BOUND: Duration = Duration::from_secs(20);
 
 fn timed(doc: &Document) {
     let start = Instant::now();
