@@ -19,6 +19,7 @@ test('the 平潭综合实验区 2021 report typed through the keyboard: every ta
   const ed = await session.open();
   assert.equal(await ed.badge(), '45 项待填', 'a blank report has checks to judge, not passes');
   await ed.fill(pingtan2021);
+  await ed.waitForBadge('1 处提醒');
   assert.equal(await ed.badge(), '1 处提醒');
   assert.deepEqual(await ed.checks('fail'), [TEXT_WARNING]);
   assert.deepEqual(await ed.checks('cannot_judge'), []);
@@ -38,6 +39,7 @@ test('report 06: a stray 1 in 商业企业 fails exactly its checks; fixing clea
   const ed = await session.open();
   // As the published report was typed: totals typed by hand, judged by the checks.
   await ed.fill(pingtan2021, { autoTotals: false });
+  await ed.waitForBadge('1 处提醒');
   assert.equal(await ed.badge(), '1 处提醒');
 
   await ed.typeInto('table3.partly_granted.business', '1');

@@ -39,6 +39,17 @@ export class Editor {
     return (await this.page.locator('.badge').textContent()).trim();
   }
 
+  /**
+   * Wait (up to 10 s) for the badge to read `text`, as a user pausing after typing sees it: the
+   * text checks run 300 ms after typing stops, so right after a burst of keystrokes the badge may
+   * not have them yet. The caller then asserts on badge(), which reports what it does read.
+   */
+  async waitForBadge(text) {
+    await this.page
+      .waitForFunction((t) => document.querySelector('.badge')?.textContent.trim() === t, text, { timeout: 10_000 })
+      .catch(() => {});
+  }
+
   /** Ids of the checks in the given status, sorted. */
   async checks(status = 'fail') {
     const ids = await this.page.locator(`[data-check][data-status="${status}"]`).evaluateAll((els) => els.map((e) => e.dataset.check));

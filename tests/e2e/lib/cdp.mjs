@@ -154,7 +154,9 @@ export async function launchCdp(executablePath, args = []) {
       browser.close();
       proc.kill('SIGKILL');
       await new Promise((r) => (proc.exitCode === null ? proc.on('exit', r) : r()));
-      fs.rmSync(profile, { recursive: true, force: true });
+      // Chromium's child processes may still be writing into the profile for a moment after
+      // the browser process exits (ENOTEMPTY): retry rather than fail the test over cleanup.
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
     },
   };
 }
