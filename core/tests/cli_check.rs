@@ -164,3 +164,30 @@ fn an_unreadable_previous_draft_stops_before_checking() {
     assert!(out.is_empty());
     assert!(err.contains("上年草稿 /nonexistent/last.json：无法读取文件（文件不存在）"), "{err}");
 }
+
+/// `xxgk-report check … | head -1`: the reader goes away after one line; the
+/// command ends quietly (no panic about a broken pipe) with its own exit code.
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    // More than a pipe holds (64 KiB; 861 bytes of text per draft), so writes after the close fail.
+    let drafts: Vec<String> = (0..100).map(|_| fixture("06_")).collect();
+    for json in [true, false] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_xxgk-report"))
+            .arg("check")
+            .args(json.then_some("--json"))
+            .args(&drafts)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+        assert!(!first.is_empty());
+        let Output { status, stderr, .. } = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&stderr);
+        assert_eq!(status.code(), Some(1), "json {json}: {stderr}");
+        assert_eq!(stderr, "", "json {json}");
+    }
+}

@@ -9,12 +9,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
+
 use xxgk_core::checks::{
     previous_year, run_checks, run_text_checks, summarize, CheckOptions, CheckResult, Status,
 };
 use xxgk_core::draft::from_json;
 use xxgk_core::model::Report;
 use xxgk_core::storage::NarrativeReference;
+
+use crate::cli::{self, say, tell, Opt};
 
 const USAGE: &str = "用法：xxgk-report check [--json] [--previous 上年草稿.json] 草稿.json...
   逐个校验草稿（按导出时的标准，空白单元格也提醒），列出错误和提醒，
@@ -29,45 +32,28 @@ struct Args {
     drafts: Vec<PathBuf>,
 }
 
+const OPTIONS: &[Opt] =
+    &[Opt { names: &["--json"], value: None }, Opt { names: &["--previous"], value: Some("上年草稿文件名") }];
+
 fn parse(args: &[String]) -> Result<Args, String> {
-    let mut parsed = Args { json: false, previous: None, drafts: Vec::new() };
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--json" => parsed.json = true,
-            "--previous" => match rest.next() {
-                Some(path) if parsed.previous.is_none() => parsed.previous = Some(PathBuf::from(path)),
-                Some(_) => return Err("--previous 只能给一次。".into()),
-                None => return Err("--previous 后面缺少上年草稿文件名。".into()),
-            },
-            flag if flag.starts_with('-') && flag != "-" => return Err(format!("不认识的选项：{flag}")),
-            path => parsed.drafts.push(PathBuf::from(path)),
-        }
-    }
-    if parsed.drafts.is_empty() {
+    let options = cli::parse(args, OPTIONS)?;
+    if options.files.is_empty() {
         return Err("缺少草稿文件。".into());
     }
-    Ok(parsed)
+    Ok(Args { json: options.switch("--json"), previous: options.path("--previous"), drafts: options.files })
 }
 
 pub fn run(args: &[String]) -> ExitCode {
-    if args.iter().any(|a| a == "-h" || a == "--help") {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    let args = match parse(args) {
+    let args = match cli::start(args, USAGE, parse) {
         Ok(args) => args,
-        Err(message) => {
-            eprintln!("{message}\n{USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let previous = match &args.previous {
         None => None,
         Some(path) => match load(path) {
             Ok(last) => Some((previous_year(&last), NarrativeReference::of(&last))),
             Err(message) => {
-                eprintln!("上年草稿 {}：{message}", path.display());
+                tell!("上年草稿 {}：{message}", path.display());
                 return ExitCode::from(2);
             }
         },
@@ -93,7 +79,7 @@ pub fn run(args: &[String]) -> ExitCode {
 
     if args.json {
         let files: Vec<Value> = outcomes.iter().map(Outcome::to_json).collect();
-        println!("{}", serde_json::to_string_pretty(&json!({ "files": files })).unwrap_or_default());
+        say!("{}", serde_json::to_string_pretty(&json!({ "files": files })).unwrap_or_default());
     } else {
         for outcome in &outcomes {
             outcome.print();
@@ -114,19 +100,10 @@ pub fn run(args: &[String]) -> ExitCode {
 
 /// Reads and validates a draft; the error is the Chinese message to print.
 pub(super) fn load(path: &Path) -> Result<Report, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件（{}）", io_reason(&e)))?;
+    let bytes = cli::read(path)?;
     let text =
         String::from_utf8(bytes).map_err(|_| "无法读取：文件不是 UTF-8 文本，不是草稿文件".to_string())?;
     from_json(&text).map_err(|e| e.message())
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "文件不存在".to_string(),
-        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
-        std::io::ErrorKind::IsADirectory => "这是一个文件夹".to_string(),
-        _ => e.to_string(),
-    }
 }
 
 struct Outcome<'a> {
@@ -144,16 +121,16 @@ impl Outcome<'_> {
         let (report, results) = match &self.checked {
             Ok(checked) => checked,
             Err(message) => {
-                println!("{name}\n  无法检查：{message}\n");
+                say!("{name}\n  无法检查：{message}\n");
                 return;
             }
         };
-        println!("{name}（{} {}年）", report.unit_name, report.year);
+        say!("{name}（{} {}年）", report.unit_name, report.year);
         for r in results {
             if r.is_error() {
-                println!("  错误　{}", r.explanation);
+                say!("  错误　{}", r.explanation);
             } else if r.is_warning() {
-                println!("  提醒　{}", r.explanation);
+                say!("  提醒　{}", r.explanation);
             }
         }
         let summary = summarize(results);
@@ -162,7 +139,7 @@ impl Outcome<'_> {
         if undecided > 0 {
             line.push_str(&format!("；另有 {undecided} 项因缺数无法判断"));
         }
-        println!("{line}\n");
+        say!("{line}\n");
     }
 
     fn to_json(&self) -> Value {
@@ -211,5 +188,5 @@ fn print_total(outcomes: &[Outcome]) {
     if unreadable > 0 {
         line.push_str(&format!("，{unreadable} 个无法读取"));
     }
-    println!("{line}");
+    say!("{line}");
 }

@@ -13,6 +13,8 @@ use xxgk_core::checks::{run_checks, summarize, CheckOptions};
 use xxgk_core::docx::build_docx;
 use xxgk_core::storage::docx_file_name;
 
+use crate::cli::{self, say, tell, Opt};
+
 const USAGE: &str = "用法：xxgk-report export 草稿.json [-o 报告.docx]
   按正式版式生成 DOCX；仍有错误或提醒时照常导出，并列出问题。
   不写 -o（或 -o 给的是文件夹）时，文件按标题命名（「<机关><年度>年政府信息公开工作年度报告.docx」），
@@ -24,43 +26,29 @@ struct Args {
     output: Option<PathBuf>,
 }
 
+const OPTIONS: &[Opt] = &[Opt { names: &["-o", "--output"], value: Some("输出文件名") }];
+
 fn parse(args: &[String]) -> Result<Args, String> {
-    let mut draft = None;
-    let mut output = None;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "-o" | "--output" => match rest.next() {
-                Some(path) if output.is_none() => output = Some(PathBuf::from(path)),
-                Some(_) => return Err("-o 只能给一次。".into()),
-                None => return Err("-o 后面缺少输出文件名。".into()),
-            },
-            flag if flag.starts_with('-') && flag != "-" => return Err(format!("不认识的选项：{flag}")),
-            path if draft.is_none() => draft = Some(PathBuf::from(path)),
-            path => return Err(format!("一次只能导出一个草稿（多余的参数：{path}）。")),
-        }
+    let options = cli::parse(args, OPTIONS)?;
+    let output = options.path("-o");
+    let mut files = options.files.into_iter();
+    let draft = files.next().ok_or("缺少草稿文件。")?;
+    if let Some(extra) = files.next() {
+        return Err(format!("一次只能导出一个草稿（多余的参数：{}）。", extra.display()));
     }
-    let draft = draft.ok_or("缺少草稿文件。")?;
     Ok(Args { draft, output })
 }
 
 pub fn run(args: &[String]) -> ExitCode {
-    if args.iter().any(|a| a == "-h" || a == "--help") {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    let args = match parse(args) {
+    let args = match cli::start(args, USAGE, parse) {
         Ok(args) => args,
-        Err(message) => {
-            eprintln!("{message}\n{USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     match export(&args) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(1),
         Err(message) => {
-            eprintln!("{message}");
+            tell!("{message}");
             ExitCode::from(2)
         }
     }
@@ -74,13 +62,14 @@ fn export(args: &Args) -> Result<usize, String> {
     let results = run_checks(&report, CheckOptions { at_export: true });
     let summary = summarize(&results);
     if summary.errors + summary.warnings > 0 {
-        eprintln!(
+        tell!(
             "{shown}：仍有 {} 个错误、{} 个提醒，照常导出（供讨论的草稿）：",
-            summary.errors, summary.warnings
+            summary.errors,
+            summary.warnings
         );
         for r in results.iter().filter(|r| r.is_error() || r.is_warning()) {
             let kind = if r.is_error() { "错误" } else { "提醒" };
-            eprintln!("  [{kind}] {}", r.explanation);
+            tell!("  [{kind}] {}", r.explanation);
         }
     }
 
@@ -90,19 +79,9 @@ fn export(args: &Args) -> Result<usize, String> {
         Some(path) => path.clone(),
         None => args.draft.parent().unwrap_or(Path::new("")).join(docx_file_name(&report)),
     };
-    std::fs::write(&output, build_docx(&report))
-        .map_err(|e| format!("{}：无法写入文件（{}）", output.display(), write_reason(&e)))?;
-    println!("已导出：{}", output.display());
+    cli::write(&output, build_docx(&report), "Word/WPS")?;
+    say!("已导出：{}", output.display());
     Ok(summary.errors)
-}
-
-fn write_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "所在文件夹不存在".to_string(),
-        std::io::ErrorKind::PermissionDenied => "没有写入权限，或文件正在 Word/WPS 中打开".to_string(),
-        std::io::ErrorKind::IsADirectory => "这是一个文件夹".to_string(),
-        _ => e.to_string(),
-    }
 }
 
 #[cfg(test)]

@@ -6,10 +6,13 @@
 //!   xxgk-report summarize DRAFT.json... --unit NAME --year N -o SUMMARY.json [--xlsx OVERVIEW.xlsx]
 
 mod check;
+mod cli;
 mod export;
 mod summarize;
 
 use std::process::ExitCode;
+
+use cli::{say, tell};
 
 const USAGE: &str = "用法：
   xxgk-report check [--json] [--previous 上年草稿.json] 草稿.json...
@@ -26,11 +29,11 @@ fn main() -> ExitCode {
         Some("export") => export::run(&args[1..]),
         Some("summarize") => summarize::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
+            say!("{USAGE}");
             ExitCode::SUCCESS
         }
         _ => {
-            eprintln!("{USAGE}");
+            tell!("{USAGE}");
             ExitCode::from(2)
         }
     }

@@ -14,6 +14,8 @@ use xxgk_core::model::Report;
 use xxgk_core::summary::xlsx::{overview_xlsx, Extras};
 use xxgk_core::summary::{compare, match_roster, parent_of, parse_roster, summarize, Batch, Entry, Mismatch};
 
+use crate::cli::{self, read_reason, say, tell, Opt};
+
 const USAGE: &str =
     "用法：xxgk-report summarize 草稿.json... --unit 机关名称 --year 年度 -o 汇总.json [--xlsx 概览.xlsx]
         [--parent 本级草稿.json] [--roster 名单.txt]
@@ -40,83 +42,53 @@ struct Args {
     roster: Option<PathBuf>,
 }
 
+const OPTIONS: &[Opt] = &[
+    Opt { names: &["--unit"], value: Some("机关名称") },
+    Opt { names: &["--year"], value: Some("年度") },
+    Opt { names: &["-o", "--output"], value: Some("输出文件名") },
+    Opt { names: &["--xlsx"], value: Some("输出文件名") },
+    Opt { names: &["--parent"], value: Some("本级草稿文件名") },
+    Opt { names: &["--roster"], value: Some("名单文件名") },
+];
+
 fn parse(args: &[String]) -> Result<Args, String> {
-    let (mut unit, mut year, mut output, mut xlsx, mut parent, mut roster) =
-        (None, None, None, None, None, None);
-    let mut files = Vec::new();
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        let mut value = |slot_name: &str| {
-            rest.next().cloned().ok_or_else(|| format!("{slot_name} 后面缺少{}。", what(slot_name)))
-        };
-        let once = |slot: &mut Option<String>, v: String, flag: &str| {
-            if slot.replace(v).is_some() {
-                Err(format!("{flag} 只能给一次。"))
-            } else {
-                Ok(())
-            }
-        };
-        match arg.as_str() {
-            "--unit" => once(&mut unit, value("--unit")?, "--unit")?,
-            "--year" => once(&mut year, value("--year")?, "--year")?,
-            "-o" | "--output" => once(&mut output, value("-o")?, "-o")?,
-            "--xlsx" => once(&mut xlsx, value("--xlsx")?, "--xlsx")?,
-            "--parent" => once(&mut parent, value("--parent")?, "--parent")?,
-            "--roster" => once(&mut roster, value("--roster")?, "--roster")?,
-            flag if flag.starts_with('-') && flag != "-" => return Err(format!("不认识的选项：{flag}")),
-            path => files.push(PathBuf::from(path)),
-        }
-    }
-    let unit = unit.filter(|u| !u.trim().is_empty()).ok_or("缺少 --unit（汇总报告的机关名称）。")?;
-    let year = year.ok_or("缺少 --year（报告年度）。")?;
+    let options = cli::parse(args, OPTIONS)?;
+    let unit = options
+        .value("--unit")
+        .filter(|u| !u.trim().is_empty())
+        .ok_or("缺少 --unit（汇总报告的机关名称）。")?;
+    let year = options.value("--year").ok_or("缺少 --year（报告年度）。")?;
     let year = year
         .trim()
         .parse::<u16>()
         .ok()
         .filter(|y| (2008..=2100).contains(y))
         .ok_or_else(|| format!("--year 应为 2008 到 2100 之间的年份，如 2024（给的是「{year}」）。"))?;
-    let output = PathBuf::from(output.ok_or("缺少 -o（汇总草稿的文件名）。")?);
-    if files.is_empty() {
+    let output = options.path("-o").ok_or("缺少 -o（汇总草稿的文件名）。")?;
+    if options.files.is_empty() {
         return Err("缺少各单位的草稿文件。".into());
     }
     Ok(Args {
-        files,
-        unit,
+        unit: unit.to_string(),
         year,
         output,
-        xlsx: xlsx.map(PathBuf::from),
-        parent: parent.map(PathBuf::from),
-        roster: roster.map(PathBuf::from),
+        xlsx: options.path("--xlsx"),
+        parent: options.path("--parent"),
+        roster: options.path("--roster"),
+        files: options.files,
     })
 }
 
-fn what(flag: &str) -> &'static str {
-    match flag {
-        "--unit" => "机关名称",
-        "--year" => "年度",
-        "--roster" => "名单文件名",
-        "--parent" => "本级草稿文件名",
-        _ => "输出文件名",
-    }
-}
-
 pub fn run(args: &[String]) -> ExitCode {
-    if args.iter().any(|a| a == "-h" || a == "--help") {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    let args = match parse(args) {
+    let args = match cli::start(args, USAGE, parse) {
         Ok(args) => args,
-        Err(message) => {
-            eprintln!("{message}\n{USAGE}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     match summarize_files(&args) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(message) => {
-            eprintln!("{message}");
+            tell!("{message}");
             ExitCode::from(2)
         }
     }
@@ -149,7 +121,7 @@ fn read_all(paths: &[PathBuf]) -> Batch {
             Ok(bytes) => batch.add_file(&name, &bytes),
             Err(e) => batch.unreadable.push(xxgk_core::summary::Unreadable {
                 source: name,
-                reason: format!("无法读取文件（{}）", io_reason(&e)),
+                reason: format!("无法读取文件（{}）", read_reason(&e)),
             }),
         }
     }
@@ -162,7 +134,7 @@ fn summarize_files(args: &Args) -> Result<bool, String> {
     let parent_file: Option<(String, Report)> = match &args.parent {
         Some(path) => {
             let bytes = std::fs::read(path)
-                .map_err(|e| format!("本级草稿 {}：无法读取文件（{}）", path.display(), io_reason(&e)))?;
+                .map_err(|e| format!("本级草稿 {}：无法读取文件（{}）", path.display(), read_reason(&e)))?;
             let report = xxgk_core::summary::read_file(&path.display().to_string(), &bytes)?;
             Some((path.display().to_string(), report))
         }
@@ -174,14 +146,14 @@ fn summarize_files(args: &Args) -> Result<bool, String> {
         all.iter().enumerate().filter(|(i, _)| Some(*i) != parent_index).map(|(_, e)| *e).collect();
     if children.is_empty() {
         for u in &batch.unreadable {
-            eprintln!("{}：{}", u.source, u.reason);
+            tell!("{}：{}", u.source, u.reason);
         }
         return Err("没有可以汇总的草稿：给出的文件都无法读取。".into());
     }
     let s = summarize(&children, &args.unit, args.year);
     let mut clean = batch.unreadable.is_empty() && s.skipped.is_empty();
 
-    println!(
+    say!(
         "{}{}年度汇总：{} 个文件，计入 {} 份报告",
         s.report.unit_name,
         args.year,
@@ -190,28 +162,33 @@ fn summarize_files(args: &Args) -> Result<bool, String> {
     );
     let with_errors: Vec<&Entry> = batch.entries.iter().filter(|e| e.row.errors > 0).collect();
     if !with_errors.is_empty() {
-        println!("有错误的报告（{} 份）：", with_errors.len());
+        say!("有错误的报告（{} 份）：", with_errors.len());
         for e in &with_errors {
-            println!(
+            say!(
                 "  {}（{} {}年）：{} 个错误，{} 个提醒，{} 个单元格未填写",
-                e.source, e.row.unit_name, e.row.year, e.row.errors, e.row.warnings, e.row.blanks
+                e.source,
+                e.row.unit_name,
+                e.row.year,
+                e.row.errors,
+                e.row.warnings,
+                e.row.blanks
             );
         }
     }
     if !batch.unreadable.is_empty() {
-        println!("无法读取的文件（{} 个）：", batch.unreadable.len());
+        say!("无法读取的文件（{} 个）：", batch.unreadable.len());
         for u in &batch.unreadable {
-            println!("  {}：{}", u.source, u.reason);
+            say!("  {}：{}", u.source, u.reason);
         }
     }
     if !s.skipped.is_empty() {
-        println!("未计入的报告（{} 份）：", s.skipped.len());
+        say!("未计入的报告（{} 份）：", s.skipped.len());
         for k in &s.skipped {
-            println!("  {}：{}", children[k.entry].source, k.reason);
+            say!("  {}：{}", children[k.entry].source, k.reason);
         }
     }
     if !s.other_year.is_empty() {
-        println!(
+        say!(
             "年度不是 {} 年、但已计入的报告（{} 份）：{}",
             args.year,
             s.other_year.len(),
@@ -219,7 +196,7 @@ fn summarize_files(args: &Args) -> Result<bool, String> {
         );
     }
     if !s.blanks.is_empty() {
-        println!("汇总中留空的单元格（{} 个：有单位未填写或填写有误）：", s.blanks.len());
+        say!("汇总中留空的单元格（{} 个：有单位未填写或填写有误）：", s.blanks.len());
         for b in &s.blanks {
             let mut why = Vec::new();
             if !b.blank_in.is_empty() {
@@ -228,7 +205,7 @@ fn summarize_files(args: &Args) -> Result<bool, String> {
             if !b.invalid_in.is_empty() {
                 why.push(format!("{} 填写有误", names(&children, &b.invalid_in)));
             }
-            println!("  {}「{}」：{}", b.key.table.short_name(), b.label, why.join("；"));
+            say!("  {}「{}」：{}", b.key.table.short_name(), b.label, why.join("；"));
         }
     }
 
@@ -240,18 +217,18 @@ fn summarize_files(args: &Args) -> Result<bool, String> {
     let mut mismatches: Vec<Mismatch> = Vec::new();
     if let Some((name, report)) = &parent {
         match compare(report, &s) {
-            Ok(found) if found.is_empty() => println!("本级报告 {name} 与下级合计逐格一致。"),
+            Ok(found) if found.is_empty() => say!("本级报告 {name} 与下级合计逐格一致。"),
             Ok(found) => {
                 clean = false;
-                println!("本级报告 {name} 与下级合计不符（{} 处）：", found.len());
+                say!("本级报告 {name} 与下级合计不符（{} 处）：", found.len());
                 for m in &found {
-                    println!("  {}", m.explanation());
+                    say!("  {}", m.explanation());
                 }
                 mismatches = found;
             }
             Err(message) => {
                 clean = false;
-                println!("{message}");
+                say!("{message}");
             }
         }
     }
@@ -259,15 +236,15 @@ fn summarize_files(args: &Args) -> Result<bool, String> {
     let mut missing = Vec::new();
     if let Some(path) = &args.roster {
         let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("名单 {}：无法读取文件（{}）", path.display(), io_reason(&e)))?;
+            .map_err(|e| format!("名单 {}：无法读取文件（{}）", path.display(), read_reason(&e)))?;
         let roster = parse_roster(&text);
         let units: Vec<&str> = batch.entries.iter().map(|e| e.report.unit_name.as_str()).collect();
         let m = match_roster(&roster, &units);
         if m.missing.is_empty() {
-            println!("名单中的 {} 个单位都已报送。", roster.len());
+            say!("名单中的 {} 个单位都已报送。", roster.len());
         } else {
             clean = false;
-            println!(
+            say!(
                 "名单中尚未报送的单位（{} 个，共 {} 个）：{}",
                 m.missing.len(),
                 roster.len(),
@@ -277,15 +254,13 @@ fn summarize_files(args: &Args) -> Result<bool, String> {
         missing = m.missing;
     }
 
-    std::fs::write(&args.output, draft::to_json(&s.report))
-        .map_err(|e| format!("{}：无法写入文件（{}）", args.output.display(), write_reason(&e)))?;
-    println!("已写入汇总草稿：{}", args.output.display());
+    cli::write(&args.output, draft::to_json(&s.report), "Excel/WPS")?;
+    say!("已写入汇总草稿：{}", args.output.display());
     if let Some(path) = &args.xlsx {
         let parent_extra = parent.as_ref().map(|(_, r)| (r.unit_name.as_str(), mismatches.as_slice()));
         let bytes = overview_xlsx(&batch, Extras { missing: &missing, parent: parent_extra })?;
-        std::fs::write(path, bytes)
-            .map_err(|e| format!("{}：无法写入文件（{}）", path.display(), write_reason(&e)))?;
-        println!("已写入概览：{}", path.display());
+        cli::write(path, bytes, "Excel/WPS")?;
+        say!("已写入概览：{}", path.display());
     }
     Ok(clean)
 }
@@ -298,24 +273,6 @@ fn names(entries: &[&Entry], which: &[usize]) -> String {
         text.push(format!("等 {} 个单位", which.len()));
     }
     text.join("、")
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "文件不存在".to_string(),
-        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
-        std::io::ErrorKind::IsADirectory => "这是一个文件夹".to_string(),
-        _ => e.to_string(),
-    }
-}
-
-fn write_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "所在文件夹不存在".to_string(),
-        std::io::ErrorKind::PermissionDenied => "没有写入权限，或文件正在 Excel/WPS 中打开".to_string(),
-        std::io::ErrorKind::IsADirectory => "这是一个文件夹".to_string(),
-        _ => e.to_string(),
-    }
 }
 
 #[cfg(test)]
