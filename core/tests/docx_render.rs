@@ -33,9 +33,12 @@ fn libreoffice_renders_every_label_and_number() {
     let dir = std::env::temp_dir().join(format!("xxgk-docx-render-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut drafts = Vec::new();
-    for (name, report) in
-        [("erlintu-2021", docx_support::erlintu_numbered()), ("trial-2019", docx_support::trial_2019())]
-    {
+    // With an introduction before each table, as many published reports print.
+    let mut erlintu = docx_support::erlintu_numbered();
+    erlintu.table_intros.table2 = "2021年，我镇主动公开政府信息共计126条，其中规范性文件3件。".into();
+    erlintu.table_intros.table3 = "2021年共收到政府信息公开申请1件，已按时答复。".into();
+    erlintu.table_intros.table4 = "本年度未发生政府信息公开行政复议、行政诉讼案件。".into();
+    for (name, report) in [("erlintu-2021", erlintu), ("trial-2019", docx_support::trial_2019())] {
         let path = dir.join(format!("{name}.json"));
         std::fs::write(&path, xxgk_core::draft::to_json(&report)).unwrap();
         drafts.push(path);

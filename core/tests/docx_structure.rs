@@ -138,6 +138,37 @@ fn only_filled_parts_appear() {
 }
 
 #[test]
+fn a_table_intro_is_a_body_paragraph_before_its_table() {
+    let mut report = Report::new(2022);
+    report.unit_name = "某某县人民政府办公室".into();
+    report.table_intros.table2 = "2022年主动公开政府信息1200条。".into();
+    report.table_intros.table4 = "本年度未发生行政复议、行政诉讼。\n（一）说明。无。".into();
+    let pkg = Package::of(&report);
+    let doc = pkg.part("word/document.xml");
+    let spec = format(report.format);
+    let headings = |n: usize| spec.sections[n].heading.to_string();
+    assert_eq!(
+        outline(&doc),
+        vec![
+            "某某县人民政府办公室2022年政府信息公开工作年度报告".to_string(),
+            headings(1),
+            "2022年主动公开政府信息1200条。".into(),
+            "<table>".into(),
+            headings(2),
+            "<table>".into(),
+            headings(3),
+            "本年度未发生行政复议、行政诉讼。".into(),
+            "（一）说明。无。".into(),
+            "<table>".into(),
+            "某某县人民政府办公室".into(),
+        ]
+    );
+    // Set as body text, a heading sentence 「（一）…。」 in 楷体, like a narrative's.
+    assert_eq!(face_of(&doc, "2022年主动公开政府信息1200条。"), ("仿宋_GB2312".into(), 32));
+    assert_eq!(face_of(&doc, "（一）说明。无。"), ("楷体_GB2312".into(), 32));
+}
+
+#[test]
 fn title_breaks_after_the_unit_name_when_too_long_for_one_line() {
     let doc_for = |unit: &str, form| {
         let mut r = Report::new(2022);

@@ -103,6 +103,8 @@ impl Outline {
                 }
                 SectionBody::Table(id) => {
                     blocks.push(Block::Heading(clean(section.heading)));
+                    // The optional paragraph(s) a report prints before its table.
+                    blocks.extend(narrative(report.table_intros.get(id)));
                     blocks.push(Block::Table(Table::of(report, spec.table(id))));
                 }
             }

@@ -138,3 +138,31 @@ fn a_long_title_breaks_after_the_unit_name() {
         ])
     );
 }
+
+#[test]
+fn a_table_intro_prints_between_its_heading_and_its_table() {
+    let mut report = Report::new(2023);
+    report.unit_name = "某某县人民政府办公室".into();
+    report.table_intros.table3 = "2023年共收到政府信息公开申请12件。\n（一）办理情况。均按时答复。".into();
+    let blocks = Outline::of(&report).blocks;
+    let spec = format(report.format);
+    let heading = spec.sections.iter().find(|s| s.body == SectionBody::Table(TableId::Table3)).unwrap();
+    let at = blocks.iter().position(|b| b == &Block::Heading(heading.heading.into())).unwrap();
+    assert_eq!(
+        blocks[at + 1],
+        Block::Paragraph {
+            lead: String::new(), text: "2023年共收到政府信息公开申请12件。".into()
+        }
+    );
+    assert_eq!(
+        blocks[at + 2],
+        Block::Paragraph { lead: "（一）办理情况。".into(), text: "均按时答复。".into() }
+    );
+    assert!(matches!(&blocks[at + 3], Block::Table(t) if t.id == TableId::Table3));
+    // Without an intro the table follows its heading at once.
+    for id in [TableId::Table2, TableId::Table4] {
+        let heading = spec.sections.iter().find(|s| s.body == SectionBody::Table(id)).unwrap();
+        let at = blocks.iter().position(|b| b == &Block::Heading(heading.heading.into())).unwrap();
+        assert!(matches!(&blocks[at + 1], Block::Table(t) if t.id == id), "{id:?}");
+    }
+}
