@@ -105,6 +105,7 @@ proptest! {
                 Block::Paragraph("四、政府信息公开行政复议、行政诉讼情况".into()),
                 Block::Table(table),
             ],
+            title: None,
         };
         timed(&doc);
     }
@@ -115,6 +116,7 @@ fn huge_spans_and_a_long_text_stay_quick() {
     let wide = Table { rows: (0..300).map(|_| vec![Cell::spanning("0", u16::MAX, u16::MAX); 30]).collect() };
     timed(&Document {
         blocks: vec![Block::Paragraph("三、收到和处理政府信息公开申请情况".into()), Block::Table(wide)],
+        title: None,
     });
     let long =
         "某局2023年政府信息公开工作年度报告\n".to_string() + &"一二三四五六七八九十\t0\n".repeat(20_000);

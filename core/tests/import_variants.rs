@@ -152,6 +152,7 @@ fn table2_split_over_several_tables_and_a_heading_glued_to_a_paragraph() {
                 ],
             }),
         ],
+        title: None,
     };
     let i = recognise(&doc).unwrap();
     assert_eq!(raw(&i, T2, "rules", "in_force"), Some("0"));
@@ -184,6 +185,7 @@ fn a_number_cell_spanning_three_rows_counts_once_and_is_reported() {
                 ],
             }),
         ],
+        title: None,
     };
     let i = recognise(&doc).unwrap();
     assert_eq!(raw(&i, T3, "other_no_correction", "total"), Some("0"));

@@ -12,6 +12,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     pub blocks: Vec<Block>,
+    /// The file's own title, outside its text: a page's `<title>`, a `.docx`'s
+    /// title property. The recogniser reads 机关 and 年度 from it when the text
+    /// prints no title (a portal prints the title outside the saved article).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
 /// One top-level piece of the document.
@@ -89,6 +94,7 @@ mod tests {
                 Block::Table(Table { rows: vec![vec![Cell::new("信息内容")]] }),
                 Block::Paragraph("二、主动公开政府信息情况".into()),
             ],
+            title: None,
         };
         assert_eq!(doc.paragraphs().collect::<Vec<_>>(), ["一、总体情况", "二、主动公开政府信息情况"]);
         assert_eq!(doc.tables().count(), 1);

@@ -150,7 +150,7 @@ mod tests {
     use super::*;
 
     fn doc(paras: &[&str]) -> Document {
-        Document { blocks: paras.iter().map(|p| Block::Paragraph(p.to_string())).collect() }
+        Document { blocks: paras.iter().map(|p| Block::Paragraph(p.to_string())).collect(), title: None }
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub fn read_plain_text(text: &str) -> Document {
     if let Some(t) = table.take() {
         blocks.push(Block::Table(t));
     }
-    Document { blocks }
+    Document { blocks, title: None }
 }
 
 /// A row has two or more cells with text: a tab that only indents a

@@ -93,6 +93,16 @@ pub fn recognise(doc: &Document) -> Result<Imported, ImportError> {
     if title.is_none() {
         // Without a title, what came first is the preamble.
         preamble.splice(0..0, before_title.drain(..));
+        // The file's own title (a page's <title>, a .docx's title property) names 机关 and 年度.
+        if let Some(own) = doc.title.as_deref() {
+            title = parse_title(own);
+            if title.is_some() {
+                notes.push(Note::new(
+                    NoteKind::Reading,
+                    format!("正文中没有报告标题，机关和年度取自文件的标题「{}」", ellipsis(own, 60)),
+                ));
+            }
+        }
     }
     for text in &before_title {
         notes.push(Note::new(
@@ -490,6 +500,34 @@ mod tests {
         let t = parse_title("2019年上海市人民政府办公厅政府信息公开工作年度报告").unwrap();
         assert_eq!((t.unit.as_str(), t.year), ("上海市人民政府办公厅", 2019));
         assert!(parse_title("本报告由……编制").is_none());
+    }
+
+    #[test]
+    fn the_files_own_title_is_used_only_when_the_text_prints_none() {
+        use crate::import::Block;
+        let body = |title: Option<&str>| {
+            let mut blocks: Vec<Block> = title.into_iter().map(|t| Block::Paragraph(t.into())).collect();
+            blocks.push(Block::Paragraph("一、总体情况".into()));
+            blocks.push(Block::Paragraph("2023年，我局……".into()));
+            blocks.push(Block::Paragraph("六、其他需要报告的事项".into()));
+            blocks.push(Block::Paragraph("无。".into()));
+            Document {
+                blocks, title: Some("某甲局2022年政府信息公开工作年度报告_年报_网站".into())
+            }
+        };
+        let from_file = recognise(&body(None)).unwrap();
+        assert_eq!((from_file.report.unit_name.as_str(), from_file.report.year), ("某甲局", 2022));
+        assert!(from_file.log.notes.iter().any(|n| n.message.contains("取自文件的标题「某甲局2022年")));
+        assert_eq!(from_file.report.preamble, "");
+        let printed = recognise(&body(Some("某乙局2023年政府信息公开工作年度报告"))).unwrap();
+        assert_eq!((printed.report.unit_name.as_str(), printed.report.year), ("某乙局", 2023));
+        assert!(!printed.log.notes.iter().any(|n| n.message.contains("取自文件的标题")));
+        // A file title that is not a report's title is ignored: the year is guessed from the text.
+        let mut doc = body(None);
+        doc.title = Some("新建 Microsoft Word 文档".into());
+        let guessed = recognise(&doc).unwrap();
+        assert_eq!(guessed.report.year, 2023);
+        assert!(guessed.log.notes.iter().any(|n| n.message.starts_with("没有找到报告标题")));
     }
 
     #[test]

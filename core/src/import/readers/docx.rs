@@ -32,12 +32,41 @@ const MAX_COLUMNS: usize = 4096;
 
 /// Reads a `.docx`'s bytes.
 pub fn read_docx(bytes: &[u8]) -> Result<Document, ReadError> {
-    let xml = main_part(bytes)?;
-    let (document, images) = Walker::default().walk(&xml)?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
+    let xml = main_part(&mut archive)?;
+    let (mut document, images) = Walker::default().walk(&xml)?;
     if document.blocks.is_empty() {
         return Err(ReadError::NoText { images });
     }
+    document.title = core_title(&mut archive);
     Ok(document)
+}
+
+/// The title in the document's properties (`docProps/core.xml`, `dc:title`):
+/// what Word shows under 文件 → 属性, and where LibreOffice puts a page's
+/// `<title>`. Absent or unreadable properties are simply no title.
+fn core_title(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Option<String> {
+    let xml = read_entry(archive, "docProps/core.xml", 1024 * 1024).ok()?;
+    let mut reader = Reader::from_reader(xml.as_slice());
+    let mut inside = false;
+    let mut title = String::new();
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(e) if e.local_name().as_ref() == b"title" => inside = true,
+            Event::End(e) if e.local_name().as_ref() == b"title" => break,
+            Event::Text(t) if inside => title.push_str(&t.decode().ok()?),
+            Event::GeneralRef(r) if inside => match r.resolve_char_ref() {
+                Ok(Some(c)) => title.push(c),
+                _ => title.push_str(quick_xml::escape::resolve_predefined_entity(&r.decode().ok()?)?),
+            },
+            // Cut off inside the title: not a title to trust.
+            Event::Eof if inside => return None,
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!title.is_empty()).then_some(title)
 }
 
 fn zip_error(e: zip::result::ZipError) -> ReadError {
@@ -54,29 +83,28 @@ fn zip_error(e: zip::result::ZipError) -> ReadError {
 }
 
 /// The main document part's XML, expanded within the caps.
-fn main_part(bytes: &[u8]) -> Result<Vec<u8>, ReadError> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
+fn main_part(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<Vec<u8>, ReadError> {
     if archive.len() > MAX_ENTRIES {
         return Err(ReadError::TooBig);
     }
     let has = |archive: &zip::ZipArchive<_>, name: &str| archive.index_for_name(name).is_some();
-    let path = match read_entry(&mut archive, "_rels/.rels", 1024 * 1024) {
+    let path = match read_entry(archive, "_rels/.rels", 1024 * 1024) {
         Ok(rels) => office_document(&rels),
         Err(_) => None,
     }
     .unwrap_or_else(|| "word/document.xml".to_string());
-    if !has(&archive, &path) {
-        return Err(if has(&archive, "xl/workbook.xml") {
+    if !has(archive, &path) {
+        return Err(if has(archive, "xl/workbook.xml") {
             ReadError::Unsupported("表格文件（.xlsx）")
-        } else if has(&archive, "ppt/presentation.xml") {
+        } else if has(archive, "ppt/presentation.xml") {
             ReadError::Unsupported("演示文稿（.pptx）")
-        } else if has(&archive, "content.xml") && has(&archive, "mimetype") {
+        } else if has(archive, "content.xml") && has(archive, "mimetype") {
             ReadError::Unsupported(" OpenDocument 文件（.odt）")
         } else {
             ReadError::NotDocx
         });
     }
-    read_entry(&mut archive, &path, MAX_XML_BYTES)
+    read_entry(archive, &path, MAX_XML_BYTES)
 }
 
 /// Entry `name`, refused once it expands past `max` bytes, whatever its
@@ -268,7 +296,7 @@ impl Walker {
         if !self.stack.is_empty() {
             return Err(ReadError::Damaged("文档内容不完整".into()));
         }
-        Ok((Document { blocks: self.blocks }, self.images))
+        Ok((Document { blocks: self.blocks, title: None }, self.images))
     }
 
     fn parent(&self) -> Option<Tag> {

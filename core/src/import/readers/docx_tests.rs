@@ -284,3 +284,31 @@ fn this_apps_own_docx_reads_back_its_tables() {
     assert_eq!((results.row_span, results.col_span), (22, 1));
     assert!(doc.paragraphs().any(|p| p.contains("六、其他需要报告的事项")));
 }
+
+#[test]
+fn the_title_property_is_kept_apart_from_the_text() {
+    let body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p></w:body></w:document>";
+    let core = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><cp:coreProperties \
+                xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+                xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:creator>x</dc:creator>\
+                <dc:title>  某局2023年政府信息公开工作年度报告 &amp;\n附&#x4EF6;</dc:title></cp:coreProperties>";
+    let doc =
+        read_docx(&zip_of(&[("word/document.xml", body.as_bytes()), ("docProps/core.xml", core.as_bytes())]))
+            .unwrap();
+    assert_eq!(doc.title.as_deref(), Some("某局2023年政府信息公开工作年度报告 & 附件"));
+    assert_eq!(doc.paragraphs().collect::<Vec<_>>(), ["一、总体情况"]);
+    // No properties, an empty title or broken properties: no title, and the text still reads.
+    for core in
+        [None, Some("<cp:coreProperties><dc:title> </dc:title></cp:coreProperties>"), Some("<dc:title>x")]
+    {
+        let mut entries = vec![("word/document.xml", body.as_bytes())];
+        entries.extend(core.map(|c| ("docProps/core.xml", c.as_bytes())));
+        let doc = read_docx(&zip_of(&entries)).unwrap();
+        assert_eq!(doc.title, None, "{core:?}");
+    }
+    // LibreOffice keeps the page's <title>.
+    for (name, bytes) in DOCXS {
+        let title = read_docx(bytes).unwrap().title.unwrap_or_default();
+        assert!(title.contains("政府信息公开工作年度报告_政府信息公开年报"), "{name}: {title}");
+    }
+}

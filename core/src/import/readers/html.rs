@@ -10,7 +10,8 @@
 //! space, `<br>` a line break, a paragraph per block (`p`, `div`, headings,
 //! list items…), hidden elements (`display:none`, `hidden`, scripts,
 //! styles) left out. Tables keep their rows and `rowspan`/`colspan`; a table
-//! inside a cell is read as lines of that cell.
+//! inside a cell is read as lines of that cell. The `<title>` is not text of
+//! the page: it is kept apart, as [`Document::title`].
 
 use encoding_rs::Encoding;
 use html5ever::tendril::{StrTendril, TendrilSink};
@@ -182,6 +183,24 @@ struct Reader<'t> {
     images: bool,
 }
 
+/// The page's `<title>` (the first, in HTML's namespace, not an SVG's),
+/// whitespace collapsed; `None` when absent or blank.
+fn page_title(nodes: &[super::html_tree::Node]) -> Option<String> {
+    let title = nodes.iter().find(|n| {
+        matches!(&n.data, Data::Element { name, .. } if name.ns == ns!(html) && name.local == local_name!("title"))
+    })?;
+    let text: String = title
+        .children
+        .iter()
+        .filter_map(|&c| match &nodes[c].data {
+            Data::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
 impl<'t> Reader<'t> {
     fn new(tree: &'t Tree) -> Reader<'t> {
         Reader {
@@ -225,11 +244,12 @@ impl<'t> Reader<'t> {
                 Step::EndInline => {}
             }
         }
+        let title = page_title(&nodes);
         drop(nodes);
         let images = self.images;
         self.break_block();
         match self.sinks.pop() {
-            Some(Sink::Root { blocks, .. }) => (Document { blocks }, images),
+            Some(Sink::Root { blocks, .. }) => (Document { blocks, title }, images),
             _ => unreachable!("tables and cells are closed by their end steps"),
         }
     }

@@ -315,3 +315,24 @@ fn every_published_page_reads_as_chromium_shows_it() {
         assert_eq!(text, seen.text, "{name}: text outside the tables");
     }
 }
+
+#[test]
+fn the_title_is_kept_apart_from_the_text() {
+    let doc = read(
+        "<html><head><title>\n 某局2023年政府信息公开工作年度报告_年报_网站 </title></head>\
+         <body><svg><title>图标</title></svg><p>一、总体情况</p></body></html>",
+    );
+    assert_eq!(doc.title.as_deref(), Some("某局2023年政府信息公开工作年度报告_年报_网站"));
+    assert_eq!(paragraphs(&doc), ["一、总体情况"]);
+    assert_eq!(read("<p>一、总体情况</p>").title, None);
+    assert_eq!(read("<title> </title><p>一、总体情况</p>").title, None);
+    // An SVG's title is not the page's.
+    assert_eq!(read("<svg><title>图标</title></svg><p>一、总体情况</p>").title, None);
+    for (name, bytes) in PAGES.iter().chain([&("06.gbk", GBK_PAGE)]) {
+        let title = read_html(bytes).unwrap().title.unwrap_or_default();
+        assert!(
+            title.ends_with("政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区党工委管委会"),
+            "{name}: {title}"
+        );
+    }
+}
