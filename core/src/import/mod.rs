@@ -7,6 +7,7 @@
 
 mod dates;
 pub mod document;
+pub mod file;
 mod grid;
 mod labels;
 mod normalize;
@@ -18,6 +19,7 @@ pub mod report;
 mod tables;
 
 pub use document::{Block, Cell, Document, Table};
+pub use file::{import_file, FileError};
 pub use plain::read_plain_text;
 pub use recognise::{recognise, ImportError, Imported};
 pub use report::{ImportReport, Note, NoteKind};

@@ -125,6 +125,28 @@ impl ImportReport {
     }
 }
 
+impl ImportReport {
+    /// What a reader of the imported draft should look at, as lines: cells
+    /// not found, sections not found, then every note (guesses, variants,
+    /// readings, what had no place). Empty when the document read cleanly.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for t in self.tables.iter().filter(|t| t.found < t.expected) {
+            out.push(format!(
+                "{}只识别了 {}/{} 个单元格，其余留空",
+                t.table.short_name(),
+                t.found,
+                t.expected
+            ));
+        }
+        for s in self.sections.iter().filter(|s| s.printed.is_none()) {
+            out.push(format!("没有找到「{}」", s.heading));
+        }
+        out.extend(self.notes.iter().map(|n| format!("【{}】{}", n.kind.label(), n.message)));
+        out
+    }
+}
+
 /// The first `max` characters of `text`, with 「…」 when cut.
 pub fn ellipsis(text: &str, max: usize) -> String {
     let text = text.replace('\n', " ");

@@ -1,6 +1,7 @@
 //! `xxgk-report check [--json] [--previous LAST_YEAR.json] DRAFT.json...`: the
 //! checks the browser shows, run over many drafts at once, as they stand at
-//! export (blank cells included).
+//! export (blank cells included). A published report (`.docx`, a saved page,
+//! a text) is checked as it imports, its import report's warnings listed.
 //!
 //! Exit codes: 0 no errors (warnings may remain); 1 a draft has errors; 2 a
 //! file cannot be read or is not a valid draft, or wrong usage.
@@ -13,18 +14,21 @@ use serde_json::{json, Value};
 use xxgk_core::checks::{
     previous_year, run_checks, run_text_checks, summarize, CheckOptions, CheckResult, Status,
 };
-use xxgk_core::draft::from_json;
+use xxgk_core::import::ImportReport;
 use xxgk_core::model::Report;
 use xxgk_core::storage::NarrativeReference;
 
 use crate::cli::{self, say, tell, Opt};
+use crate::input::{load, Input};
 
 const USAGE: &str = "用法：xxgk-report check [--json] [--previous 上年草稿.json] 草稿.json...
   逐个校验草稿（按导出时的标准，空白单元格也提醒），列出错误和提醒，
   包括正文与表格数字是否一致等正文检查。
-  --previous  与上年草稿比对（上年结转、现行有效件数、正文重复率），对每个草稿都适用
+  也可以直接给已发布的年度报告（Word/WPS 的 .docx、网页 .html/.htm、文本 .txt）：
+  按导入后的内容校验，并列出导入时需要留意的地方。
+  --previous  与上年草稿（或上年已发布的报告）比对（上年结转、现行有效件数、正文重复率），对每个草稿都适用
   --json      以 JSON 输出全部校验结果
-  退出码：0 没有错误；1 有草稿存在错误；2 有文件无法读取或不是有效的草稿。";
+  退出码：0 没有错误；1 有草稿存在错误；2 有文件无法读取、不是有效的草稿或无法导入。";
 
 struct Args {
     json: bool,
@@ -51,7 +55,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let previous = match &args.previous {
         None => None,
         Some(path) => match load(path) {
-            Ok(last) => Some((previous_year(&last), NarrativeReference::of(&last))),
+            Ok(Input { report: last, .. }) => Some((previous_year(&last), NarrativeReference::of(&last))),
             Err(message) => {
                 tell!("上年草稿 {}：{message}", path.display());
                 return ExitCode::from(2);
@@ -63,7 +67,7 @@ pub fn run(args: &[String]) -> ExitCode {
         .drafts
         .iter()
         .map(|path| {
-            let checked = load(path).map(|mut report| {
+            let checked = load(path).map(|Input { mut report, import }| {
                 if let Some((figures, _)) = &previous {
                     report.previous = Some(figures.clone());
                 }
@@ -71,7 +75,7 @@ pub fn run(args: &[String]) -> ExitCode {
                 let mut results = run_checks(&report, options);
                 let last_text = previous.as_ref().map(|(_, text)| text);
                 results.extend(run_text_checks(&report, last_text, options));
-                (report, results)
+                Checked { report, import, results }
             });
             Outcome { path, checked }
         })
@@ -98,27 +102,25 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
-/// Reads and validates a draft; the error is the Chinese message to print.
-pub(super) fn load(path: &Path) -> Result<Report, String> {
-    let bytes = cli::read(path)?;
-    let text =
-        String::from_utf8(bytes).map_err(|_| "无法读取：文件不是 UTF-8 文本，不是草稿文件".to_string())?;
-    from_json(&text).map_err(|e| e.message())
+struct Checked {
+    report: Report,
+    import: Option<ImportReport>,
+    results: Vec<CheckResult>,
 }
 
 struct Outcome<'a> {
     path: &'a Path,
-    checked: Result<(Report, Vec<CheckResult>), String>,
+    checked: Result<Checked, String>,
 }
 
 impl Outcome<'_> {
     fn errors(&self) -> usize {
-        self.checked.as_ref().map_or(0, |(_, results)| summarize(results).errors)
+        self.checked.as_ref().map_or(0, |c| summarize(&c.results).errors)
     }
 
     fn print(&self) {
         let name = self.path.display();
-        let (report, results) = match &self.checked {
+        let Checked { report, import, results } = match &self.checked {
             Ok(checked) => checked,
             Err(message) => {
                 say!("{name}\n  无法检查：{message}\n");
@@ -126,6 +128,12 @@ impl Outcome<'_> {
             }
         };
         say!("{name}（{} {}年）", report.unit_name, report.year);
+        if let Some(log) = import {
+            say!("  导入　按已发布的年度报告读取（{} 年格式）", log.format.key());
+            for line in log.warnings() {
+                say!("  导入　{line}");
+            }
+        }
         for r in results {
             if r.is_error() {
                 say!("  错误　{}", r.explanation);
@@ -146,16 +154,20 @@ impl Outcome<'_> {
         let file = self.path.display().to_string();
         match &self.checked {
             Err(message) => json!({ "file": file, "error": message }),
-            Ok((report, results)) => {
+            Ok(Checked { report, import, results }) => {
                 let summary = summarize(results);
-                json!({
+                let mut out = json!({
                     "file": file,
                     "unit_name": report.unit_name,
                     "year": report.year,
                     "errors": summary.errors,
                     "warnings": summary.warnings,
                     "results": results.iter().map(result_json).collect::<Vec<_>>(),
-                })
+                });
+                if let Some(log) = import {
+                    out["import"] = json!({ "report": log, "warnings": log.warnings() });
+                }
+                out
             }
         }
     }

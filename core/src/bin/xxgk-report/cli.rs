@@ -127,7 +127,7 @@ pub fn read_reason(e: &std::io::Error) -> String {
 }
 
 /// Writes `bytes` to `path`; the error names the file and says why, with the
-/// program that may hold it open (「Word/WPS」, 「Excel/WPS」).
+/// program that may hold it open (「Word/WPS」, 「Excel/WPS」, or none: 「」).
 pub fn write(path: &Path, bytes: impl AsRef<[u8]>, held_by: &str) -> Result<(), String> {
     std::fs::write(path, bytes)
         .map_err(|e| format!("{}：无法写入文件（{}）", path.display(), write_reason(&e, held_by)))
@@ -136,6 +136,7 @@ pub fn write(path: &Path, bytes: impl AsRef<[u8]>, held_by: &str) -> Result<(), 
 pub fn write_reason(e: &std::io::Error, held_by: &str) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "所在文件夹不存在".to_string(),
+        std::io::ErrorKind::PermissionDenied if held_by.is_empty() => "没有写入权限".to_string(),
         std::io::ErrorKind::PermissionDenied => format!("没有写入权限，或文件正在 {held_by} 中打开"),
         std::io::ErrorKind::IsADirectory => "这是一个文件夹".to_string(),
         _ => e.to_string(),
@@ -181,6 +182,7 @@ mod tests {
         assert_eq!(write_reason(&missing, "Word/WPS"), "所在文件夹不存在");
         let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
         assert_eq!(write_reason(&denied, "Excel/WPS"), "没有写入权限，或文件正在 Excel/WPS 中打开");
+        assert_eq!(write_reason(&denied, ""), "没有写入权限");
         let err = read(Path::new("/nonexistent/xxgk/draft.json")).unwrap_err();
         assert_eq!(err, "无法读取文件（文件不存在）");
     }

@@ -1,10 +1,13 @@
 //! `xxgk-report export DRAFT.json [-o OUT.docx]`: the same DOCX the browser
 //! downloads. Open problems are listed on stderr and do not stop the export
-//! (a draft for discussion may still go out), as in the browser.
+//! (a draft for discussion may still go out), as in the browser. A published
+//! report (`.docx`, a saved page, a text) is exported as it imports, its
+//! import report's warnings listed first; it is never written over itself.
 //!
 //! Exit codes, as for `check`: 0 written, no errors (warnings may remain);
 //! 1 written, but the draft has errors; 2 nothing written: the draft cannot be
-//! read or is not a valid draft, the file cannot be written, or wrong usage.
+//! read, is not a valid draft or does not import, the file cannot be
+//! written, or wrong usage.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,12 +17,15 @@ use xxgk_core::docx::build_docx;
 use xxgk_core::storage::docx_file_name;
 
 use crate::cli::{self, say, tell, Opt};
+use crate::input::{load, Input};
 
 const USAGE: &str = "用法：xxgk-report export 草稿.json [-o 报告.docx]
   按正式版式生成 DOCX；仍有错误或提醒时照常导出，并列出问题。
   不写 -o（或 -o 给的是文件夹）时，文件按标题命名（「<机关><年度>年政府信息公开工作年度报告.docx」），
   保存在草稿所在（或所给的）文件夹。
-  退出码：0 已导出且没有错误；1 已导出但草稿存在错误；2 未导出（草稿无法读取或无效、无法写入文件、用法错误）。";
+  也可以直接给已发布的年度报告（Word/WPS 的 .docx、网页 .html/.htm、文本 .txt）：按导入后的内容
+  重新排版导出，并先列出导入时需要留意的地方；不会覆盖所给的文件本身。
+  退出码：0 已导出且没有错误；1 已导出但草稿存在错误；2 未导出（草稿无法读取、无效或无法导入，无法写入文件，用法错误）。";
 
 struct Args {
     draft: PathBuf,
@@ -57,7 +63,14 @@ pub fn run(args: &[String]) -> ExitCode {
 /// Writes the DOCX; returns how many errors the draft still has.
 fn export(args: &Args) -> Result<usize, String> {
     let shown = args.draft.display();
-    let report = super::check::load(&args.draft).map_err(|message| format!("{shown}：{message}"))?;
+    let Input { report, import } = load(&args.draft).map_err(|message| format!("{shown}：{message}"))?;
+    if let Some(log) = &import {
+        let warnings = log.warnings();
+        tell!("{shown}：按已发布的年度报告读取（{} 年格式）", log.format.key());
+        for line in &warnings {
+            tell!("  [导入] {line}");
+        }
+    }
 
     let results = run_checks(&report, CheckOptions { at_export: true });
     let summary = summarize(&results);
@@ -79,9 +92,23 @@ fn export(args: &Args) -> Result<usize, String> {
         Some(path) => path.clone(),
         None => args.draft.parent().unwrap_or(Path::new("")).join(docx_file_name(&report)),
     };
+    if same_file(&output, &args.draft) {
+        return Err(format!(
+            "{}：这就是所给的文件，不能覆盖它；请用 -o 指定另一个文件名或文件夹",
+            output.display()
+        ));
+    }
     cli::write(&output, build_docx(&report), "Word/WPS")?;
     say!("已导出：{}", output.display());
     Ok(summary.errors)
+}
+
+/// Whether `a` and `b` name one existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
