@@ -117,7 +117,7 @@ pub fn recognise(doc: &Document) -> Result<Imported, ImportError> {
     let mut end = End::default();
     if let Some(last) = outline.sections.iter().rposition(Option::is_some) {
         if let Some(found) = &outline.sections[last] {
-            end = read_end(found);
+            end = read_end(found, title.as_ref().map(|t| t.unit.as_str()));
         }
     }
     notes.extend(end.notes.iter().cloned());
@@ -418,7 +418,8 @@ struct End {
 }
 
 /// Reads 落款, 成文日期, 版记 and the letter's closing lines from the end of the last section.
-fn read_end(found: &Found) -> End {
+/// `unit` is the title's 机关: a last line naming it is the 落款 even without a date after it.
+fn read_end(found: &Found, unit: Option<&str>) -> End {
     let mut end = End { body_len: found.items.len(), ..End::default() };
     let mut i = found.items.len();
     let mut letter_lines = Vec::new();
@@ -460,6 +461,23 @@ fn read_end(found: &Found) -> End {
             break;
         }
     }
+    // A 落款 not yet dated (a draft's export): the unit's name, or a short line naming an organ.
+    if end.date.is_empty() && end.org.is_empty() && i > 0 {
+        if let Item::Para(text) = &found.items[i - 1] {
+            let named = norm(text);
+            let is_unit = unit.is_some_and(|u| !u.is_empty() && norm(u) == named);
+            if is_signing_line(text) && parse_date(text).is_none() && (is_unit || names_an_organ(&named)) {
+                if !is_unit {
+                    end.notes.push(Note::new(
+                        NoteKind::Guess,
+                        format!("最后一行「{}」按落款读取（其后没有成文日期）", trim(text)),
+                    ));
+                }
+                end.org = trim(text).to_string();
+                i -= 1;
+            }
+        }
+    }
     end.body_len = i;
     for line in letter_lines.iter().rev() {
         end.notes.push(Note::new(
@@ -468,6 +486,12 @@ fn read_end(found: &Found) -> End {
         ));
     }
     end
+}
+
+/// Whether a short line ends as the name of a government organ does.
+fn names_an_organ(n: &str) -> bool {
+    const ENDINGS: &[&str] = &["政府", "办公室", "办公厅", "管委会", "委员会", "局", "厅", "办", "办事处"];
+    n.chars().count() >= 4 && ENDINGS.iter().any(|e| n.ends_with(e))
 }
 
 /// A short line that can sign the report: no sentence punctuation.
@@ -528,6 +552,44 @@ mod tests {
         let guessed = recognise(&doc).unwrap();
         assert_eq!(guessed.report.year, 2023);
         assert!(guessed.log.notes.iter().any(|n| n.message.starts_with("没有找到报告标题")));
+    }
+
+    #[test]
+    fn a_last_line_naming_an_organ_is_an_undated_signature() {
+        use crate::import::Block;
+        let doc = |last: &str| Document {
+            blocks: [
+                "某甲局2023年政府信息公开工作年度报告",
+                "一、总体情况",
+                "2023年，我局……",
+                "六、其他需要报告的事项",
+                "无。",
+                last,
+            ]
+            .iter()
+            .map(|p| Block::Paragraph(p.to_string()))
+            .collect(),
+            title: None,
+        };
+        let own = recognise(&doc("某甲局")).unwrap();
+        assert_eq!((own.report.signing_org(), own.report.sections.other.as_str()), ("某甲局", "无。"));
+        assert!(own.log.notes.is_empty(), "{:?}", own.log.notes);
+        let other = recognise(&doc("某县人民政府办公室")).unwrap();
+        assert_eq!(
+            (other.report.signature_org.as_str(), other.report.sections.other.as_str()),
+            ("某县人民政府办公室", "无。")
+        );
+        assert!(other
+            .log
+            .notes
+            .iter()
+            .any(|n| n.message == "最后一行「某县人民政府办公室」按落款读取（其后没有成文日期）"));
+        // Text stays text.
+        let text = recognise(&doc("今后继续做好相关工作")).unwrap();
+        assert_eq!(
+            (text.report.signature_org.as_str(), text.report.sections.other.as_str()),
+            ("", "无。\n今后继续做好相关工作")
+        );
     }
 
     #[test]
