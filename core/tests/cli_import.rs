@@ -208,5 +208,22 @@ fn export_lays_out_a_published_report_anew_but_never_over_itself() {
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("这就是所给的文件，不能覆盖它"), "{err}");
     assert_eq!(std::fs::read(dir.join(name)).unwrap(), before);
+    // What does not import is not exported: a damaged .docx, a .doc, a page that is no report.
+    let out = scratch("export-bad");
+    let docx = std::fs::read(published("08_", "docx")).unwrap();
+    let doc = [&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..], &[0; 504]].concat();
+    for (file, bytes, message) in [
+        ("损坏.docx", &docx[..docx.len() - 100], "文件已损坏，无法读取"),
+        ("旧.doc", &doc[..], "另存为 .docx"),
+        ("新闻.htm", b"<p>\xE4\xBB\x8A\xE5\xA4\xA9</p>".as_slice(), "这不是政府信息公开工作年度报告"),
+    ] {
+        let path = dir.join(file);
+        std::fs::write(&path, bytes).unwrap();
+        let (code, _, err) = run(&["export".as_ref(), path.as_os_str(), "-o".as_ref(), out.as_os_str()]);
+        assert_eq!(code, Some(2), "{file}: {err}");
+        assert!(err.contains(message) && err.contains("无法导入"), "{file}: {err}");
+    }
+    assert!(files_in(&out).is_empty(), "{:?}", files_in(&out));
     let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&out);
 }
