@@ -90,6 +90,7 @@ proptest! {
             0..40,
         ),
         heading in 0usize..PIECES.len(),
+        file_title in prop::option::of(prop::collection::vec(0usize..PIECES.len(), 0..6)),
     ) {
         let table = Table {
             rows: rows
@@ -108,6 +109,37 @@ proptest! {
             title: None,
         };
         timed(&doc);
+        // The same without a printed title, with the file's own title (some report's, or junk).
+        let mut untitled = doc.clone();
+        untitled.blocks.remove(0);
+        untitled.title = file_title.map(|pieces| {
+            pieces.iter().map(|&p| PIECES[p]).collect::<String>() + "2023年政府信息公开工作年度报告"
+        });
+        timed(&untitled);
+    }
+
+    /// The whole way from a file's bytes (`import_file`): any bytes behind the
+    /// starts that choose a reader (BOMs, a zip's, markup, a draft's brace).
+    #[test]
+    fn any_file_gets_a_report_or_a_chinese_message(
+        start in 0usize..8,
+        body in prop::collection::vec(any::<u8>(), 0..2000),
+        text in prop::collection::vec(0usize..PIECES.len(), 0..60),
+    ) {
+        let starts: [&[u8]; 8] =
+            [b"", b"\xEF\xBB\xBF", b"\xFF\xFE", b"\xFE\xFF", b"PK\x03\x04", b"<html><title>", b"{", b"%PDF"];
+        let text: String = text.iter().map(|&p| PIECES[p]).collect();
+        for bytes in [[starts[start], &body].concat(), [starts[start], text.as_bytes()].concat()] {
+            let begun = Instant::now();
+            match xxgk_core::import::import_file("上年报告", &bytes) {
+                Ok(imported) => assert!(!imported.log.lines().is_empty()),
+                Err(e) => {
+                    let message = e.message();
+                    assert!(message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{message}");
+                }
+            }
+            assert!(begun.elapsed() < BOUND, "took {:?}", begun.elapsed());
+        }
     }
 }
 
