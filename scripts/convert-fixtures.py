@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 SCHEMA = "xxgk-report/draft"
-VERSION = 2
+VERSION = 3
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = json.loads((ROOT / "core" / "fixtures" / "format-keys.json").read_text(encoding="utf-8"))
@@ -223,6 +223,7 @@ def draft(report, txt):
             # Transcribed as published: the printed totals are the data.
             "auto_totals": False,
             "previous": None,
+            "verified": [],
         },
     }
 

@@ -1,7 +1,7 @@
 //! The draft file: a report saved as versioned JSON (docs/draft-format.md).
 //!
 //! ```json
-//! { "schema": "xxgk-report/draft", "version": 2, "report": { … } }
+//! { "schema": "xxgk-report/draft", "version": 3, "report": { … } }
 //! ```
 //!
 //! Loading checks, in order: that the text is JSON, that it is a draft, that
@@ -22,13 +22,13 @@ use crate::model::{Report, UnitLevel};
 pub const SCHEMA: &str = "xxgk-report/draft";
 
 /// The version this program writes, and the newest it reads.
-pub const VERSION: u64 = 2;
+pub const VERSION: u64 = 3;
 
 /// One step of migration: a version-n `report` object in, version n + 1 out.
 type Migration = fn(Value) -> Result<Value, DraftError>;
 
 /// `MIGRATIONS[n - 1]` upgrades a version-n report to version n + 1.
-const MIGRATIONS: &[Migration] = &[v1_to_v2];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 
 const _: () = assert!(MIGRATIONS.len() as u64 + 1 == VERSION, "one migration per version step");
 
@@ -91,6 +91,21 @@ fn v1_to_v2(mut report: Value) -> Result<Value, DraftError> {
         map.entry("table_intros").or_insert_with(|| {
             Value::Object(TableId::ALL.iter().map(|id| (id.key().to_string(), Value::from(""))).collect())
         });
+    }
+    Ok(report)
+}
+
+/// Version 3 adds `verified` (the warnings marked 「已核实」) and, in
+/// `previous`, last year's 表二 and the 总计 columns of 表三 and 表四: a
+/// version-2 report has no mark, and last year's tables are unknown.
+fn v2_to_v3(mut report: Value) -> Result<Value, DraftError> {
+    if let Value::Object(map) = &mut report {
+        map.entry("verified").or_insert_with(|| Value::Array(Vec::new()));
+        if let Some(Value::Object(previous)) = map.get_mut("previous") {
+            for key in PREVIOUS_TABLES {
+                previous.entry(key).or_insert_with(|| Value::Object(Map::new()));
+            }
+        }
     }
     Ok(report)
 }
@@ -186,6 +201,7 @@ enum Kind {
     Date,
     Bool,
     Previous,
+    Verified,
 }
 
 /// The fields of `report`: name, kind, required.
@@ -209,6 +225,7 @@ const REPORT_FIELDS: &[(&str, Kind, bool)] = &[
     ("imprint_date", Kind::Date, false),
     ("auto_totals", Kind::Bool, false),
     ("previous", Kind::Previous, false),
+    ("verified", Kind::Verified, false),
 ];
 
 const SECTION_FIELDS: [&str; 3] = ["overview", "problems", "other"];
@@ -257,6 +274,7 @@ fn check_field(kind: Kind, value: &Value, path: &str, version: FormatVersion) ->
             _ => Err(invalid(path, "应为 true 或 false")),
         },
         Kind::Previous => previous(value, path),
+        Kind::Verified => verified(value, path),
     }
 }
 
@@ -349,13 +367,19 @@ fn table(value: &Value, path: &str, id: TableId, version: FormatVersion) -> Chec
     Ok(())
 }
 
-/// Last year's figures: `null`, or `{ year, carried_forward, in_force }`.
+/// What `previous` holds beside its year: the fields of version 1, then those of version 3.
+const PREVIOUS_FIELDS: [&str; 5] =
+    ["carried_forward", "in_force", "table2", "table3_totals", "table4_totals"];
+const PREVIOUS_TABLES: [&str; 3] = ["table2", "table3_totals", "table4_totals"];
+
+/// Last year's figures: `null`, or `{ year, carried_forward, in_force, table2,
+/// table3_totals, table4_totals }`.
 fn previous(value: &Value, path: &str) -> Checked {
     if value.is_null() {
         return Ok(());
     }
     let prev = object(value, path)?;
-    known_keys(prev, path, |k| matches!(k, "year" | "carried_forward" | "in_force"))?;
+    known_keys(prev, path, |k| k == "year" || PREVIOUS_FIELDS.contains(&k))?;
     let field = |name: &str| {
         let p = format!("{path}.{name}");
         prev.get(name).map(|v| (v, p.clone())).ok_or_else(|| invalid(&p, "缺少这一项"))
@@ -364,12 +388,54 @@ fn previous(value: &Value, path: &str) -> Checked {
     year(y, &p)?;
     let columns: Vec<&str> = table3::COLUMNS.iter().map(|(k, _)| *k).collect();
     let rows = [table2::RULES, table2::NORMATIVE_DOCS];
-    for (name, keys) in [("carried_forward", columns.as_slice()), ("in_force", rows.as_slice())] {
+    // Last year may be in either edition: a row of either counts.
+    let rows_of = |id: TableId| -> Vec<&'static str> {
+        let mut rows: Vec<&'static str> = Vec::new();
+        for version in [FormatVersion::Official2021, FormatVersion::Trial2019] {
+            for f in &format(version).table(id).fields {
+                if !rows.contains(&f.key.row) {
+                    rows.push(f.key.row);
+                }
+            }
+        }
+        rows
+    };
+    let (t3_rows, t4_rows) = (rows_of(TableId::Table3), rows_of(TableId::Table4));
+    for (name, keys) in [
+        ("carried_forward", columns.as_slice()),
+        ("in_force", rows.as_slice()),
+        ("table3_totals", t3_rows.as_slice()),
+        ("table4_totals", t4_rows.as_slice()),
+    ] {
         let (v, p) = field(name)?;
         let map = object(v, &p)?;
         known_keys(map, &p, |k| keys.contains(&k))?;
         for (k, cell) in map {
             text(cell, &format!("{p}.{k}"))?;
+        }
+    }
+    let (v, p) = field("table2")?;
+    table(v, &p, TableId::Table2, FormatVersion::Official2021)
+        .or_else(|e| table(v, &p, TableId::Table2, FormatVersion::Trial2019).map_err(|_| e))
+}
+
+/// The warnings marked 「已核实」: a list of `{ check, figures, quote, note }`.
+fn verified(value: &Value, path: &str) -> Checked {
+    let list = value.as_array().ok_or_else(|| invalid(path, "应为列表（[ … ]）"))?;
+    for (i, mark) in list.iter().enumerate() {
+        let p = format!("{path}[{i}]");
+        let map = object(mark, &p)?;
+        known_keys(map, &p, |k| matches!(k, "check" | "figures" | "quote" | "note"))?;
+        for name in ["check", "figures", "quote", "note"] {
+            let field = format!("{p}.{name}");
+            let value = map.get(name).ok_or_else(|| invalid(&field, "缺少这一项"))?;
+            if name == "figures" {
+                for (k, cell) in object(value, &field)? {
+                    text(cell, &format!("{field}.{k}"))?;
+                }
+            } else {
+                text(value, &field)?;
+            }
         }
     }
     Ok(())
@@ -379,7 +445,7 @@ fn previous(value: &Value, path: &str) -> Checked {
 mod tests {
     use super::*;
     use crate::format::FieldKey;
-    use crate::model::{PreviousYear, TitleForm};
+    use crate::model::{PreviousYear, TitleForm, Verified};
 
     fn sample() -> Report {
         let mut r = Report::new(2023);
@@ -392,7 +458,16 @@ mod tests {
         r.signature_date = "2024-01-31".to_string();
         r.set_raw(FieldKey::new(TableId::Table3, "granted", "natural"), "１,２");
         r.set_raw(FieldKey::new(TableId::Table2, "fees", "amount"), "24252.311082");
-        r.previous = Some(PreviousYear { year: 2022, ..Default::default() });
+        let mut previous = PreviousYear { year: 2022, ..Default::default() };
+        previous.table2.set("licensing", "decisions", "550");
+        previous.table3_totals.insert("new_received".to_string(), "12".to_string());
+        r.previous = Some(previous);
+        r.verified.push(Verified {
+            check: "plausible.jump.licensing.decisions".to_string(),
+            figures: [("table2.licensing.decisions".to_string(), "9487".to_string())].into_iter().collect(),
+            quote: String::new(),
+            note: "已在第一部分说明".to_string(),
+        });
         r
     }
 
@@ -413,7 +488,7 @@ mod tests {
         let r = sample();
         let json = to_json(&r);
         assert!(
-            json.starts_with("{\n  \"schema\": \"xxgk-report/draft\",\n  \"version\": 2,\n  \"report\": {")
+            json.starts_with("{\n  \"schema\": \"xxgk-report/draft\",\n  \"version\": 3,\n  \"report\": {")
         );
         assert_eq!(from_json(&json).unwrap(), r);
         assert_eq!(to_json(&from_json(&json).unwrap()), json);
@@ -457,8 +532,8 @@ mod tests {
 
     #[test]
     fn a_newer_version_says_so() {
-        let e = err(r#"{"schema":"xxgk-report/draft","version":3,"report":{}}"#);
-        assert_eq!(e, DraftError::NewerVersion { found: 3 });
+        let e = err(r#"{"schema":"xxgk-report/draft","version":4,"report":{}}"#);
+        assert_eq!(e, DraftError::NewerVersion { found: 4 });
         assert!(e.message().contains("更新版本的程序"), "{}", e.message());
         assert_eq!(err(r#"{"schema":"xxgk-report/draft","version":0,"report":{}}"#).path(), Some("version"));
         assert_eq!(
@@ -528,11 +603,84 @@ mod tests {
         assert_eq!(r.table_intros, Default::default());
         assert_eq!(r.sections.overview, "一");
         let v2 = to_json(&r);
-        assert!(v2.contains("\"version\": 2,"), "{v2}");
+        assert!(v2.contains("\"version\": 3,"), "{v2}");
         assert!(v2.contains("\"table_intros\": {\n      \"table2\": \"\","), "{v2}");
         // A version-1 file that already spelled the key (hand-edited) keeps it.
         let r = from_json(&minimal(r#","table_intros":{"table2":"二","table3":"","table4":""}"#)).unwrap();
         assert_eq!(r.table_intros.get(TableId::Table2), "二");
+    }
+
+    fn v2(report: &str) -> String {
+        format!(r#"{{"schema":"xxgk-report/draft","version":2,"report":{report}}}"#)
+    }
+
+    #[test]
+    fn a_version_2_draft_gains_no_marks_and_unknown_last_year_tables() {
+        let r = from_json(&v2(
+            r#"{"unit_name":"某局","year":2023,"format":"2021","previous":{"year":2022,"carried_forward":{"total":"3"},"in_force":{"rules":"1"}}}"#,
+        ))
+        .unwrap();
+        assert!(r.verified.is_empty());
+        let p = r.previous.clone().unwrap();
+        assert_eq!(p.carried_forward["total"], "3");
+        assert_eq!(p.in_force["rules"], "1");
+        assert_eq!((p.table2, p.table3_totals, p.table4_totals), Default::default());
+        let v3 = to_json(&r);
+        assert!(v3.contains("\"version\": 3,"), "{v3}");
+        assert!(v3.contains("\"table3_totals\": {}"), "{v3}");
+        assert!(v3.ends_with("\"verified\": []\n  }\n}\n"), "{v3}");
+        // A version-2 draft without last year's figures stays without.
+        let r =
+            from_json(&v2(r#"{"unit_name":"某局","year":2023,"format":"2021","previous":null}"#)).unwrap();
+        assert_eq!(r.previous, None);
+    }
+
+    #[test]
+    fn version_3_shape_errors_name_the_path() {
+        let v3 = |extra: &str| {
+            format!(
+                r#"{{"schema":"xxgk-report/draft","version":3,"report":{{"unit_name":"某局","year":2023,"format":"2021"{extra}}}}}"#
+            )
+        };
+        let last = |tables: &str| {
+            v3(&format!(r#","previous":{{"year":2022,"carried_forward":{{}},"in_force":{{}}{tables}}}"#))
+        };
+        let all = r#","table2":{},"table3_totals":{},"table4_totals":{}"#;
+        assert!(from_json(&last(all)).is_ok());
+        // Last year's 表二 in the 2019 edition is fine in a 2021 report.
+        let t2_2019 = r#","table2":{"procurement":{"amount":"3"}},"table3_totals":{"other_handling":"1"},"table4_totals":{}"#;
+        assert_eq!(
+            from_json(&last(t2_2019)).unwrap().previous.unwrap().table2.get("procurement", "amount"),
+            Some("3")
+        );
+        let mark = |m: &str| v3(&format!(r#","verified":[{m}]"#));
+        let cases = [
+            (last(r#","table2":{},"table3_totals":{}"#), "report.previous.table4_totals"),
+            (
+                last(r#","table2":{"licensing":{"amount":"1"}},"table3_totals":{},"table4_totals":{}"#),
+                "report.previous.table2.licensing.amount",
+            ),
+            (
+                last(r#","table2":{},"table3_totals":{"granted_x":"1"},"table4_totals":{}"#),
+                "report.previous.table3_totals.granted_x",
+            ),
+            (
+                last(r#","table2":{},"table3_totals":{},"table4_totals":{"review":2}"#),
+                "report.previous.table4_totals.review",
+            ),
+            (v3(r#","verified":{}"#), "report.verified"),
+            (mark(r#"{"check":"x","figures":{},"quote":""}"#), "report.verified[0].note"),
+            (
+                mark(r#"{"check":"x","figures":{"table2.fees.amount":1},"quote":"","note":""}"#),
+                "report.verified[0].figures.table2.fees.amount",
+            ),
+            (mark(r#"{"check":"x","figures":{},"quote":"","note":"","when":1}"#), "report.verified[0].when"),
+            (mark(r#""x""#), "report.verified[0]"),
+        ];
+        for (text, path) in cases {
+            let e = err(&text);
+            assert_eq!(e.path(), Some(path), "{text}: {e:?}");
+        }
     }
 
     #[test]

@@ -172,6 +172,32 @@ pub struct PreviousYear {
     pub carried_forward: BTreeMap<String, String>,
     /// Last year's 表二 「现行有效件数」 (2021 format), row key → text.
     pub in_force: BTreeMap<String, String>,
+    /// Last year's 表二 as read (row key → column key → text), for the
+    /// year-on-year jumps; its keys are 表二's in either edition (draft format 3).
+    #[serde(default)]
+    pub table2: TableValues,
+    /// Last year's 总计 column of 表三, row key → text (draft format 3).
+    #[serde(default)]
+    pub table3_totals: BTreeMap<String, String>,
+    /// Last year's 总计 column of 表四, row key → text (draft format 3).
+    #[serde(default)]
+    pub table4_totals: BTreeMap<String, String>,
+}
+
+/// A warning the user has looked into and marked 「已核实」, with a note. It
+/// holds what the warning was about, so it lapses as soon as that changes
+/// (see [`crate::checks::verified`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verified {
+    /// The check's id, e.g. 「cross.in_force.normative_docs」.
+    pub check: String,
+    /// Each cell the check involves (path → value as read; `""` blank).
+    pub figures: BTreeMap<String, String>,
+    /// The passage of the text the warning quotes; for a warning on neither
+    /// cells nor text, its explanation.
+    pub quote: String,
+    /// Why the figures are right, e.g. 「已在第一部分说明清理情况」; may be empty.
+    pub note: String,
 }
 
 /// One annual report.
@@ -224,6 +250,9 @@ pub struct Report {
     /// Last year's figures, when known: switches on the cross-year checks.
     #[serde(default)]
     pub previous: Option<PreviousYear>,
+    /// Warnings marked 「已核实」 (draft format version 3).
+    #[serde(default)]
+    pub verified: Vec<Verified>,
 }
 
 fn default_true() -> bool {
@@ -253,6 +282,7 @@ impl Report {
             imprint_date: String::new(),
             auto_totals: true,
             previous: None,
+            verified: Vec::new(),
         }
     }
 

@@ -191,3 +191,36 @@ fn a_closed_pipe_ends_the_output_quietly() {
         assert_eq!(stderr, "", "json {json}");
     }
 }
+
+#[test]
+fn verified_warnings_are_listed_as_checked_and_not_counted() {
+    use xxgk_core::checks::{run_text_checks, verified, CheckOptions, Verifier};
+    let mut report = xxgk_core::draft::from_json(&std::fs::read_to_string(fixture("12_")).unwrap()).unwrap();
+    let results = run_text_checks(&report, None, CheckOptions { at_export: true });
+    let fee = results.iter().find(|r| r.is_warning()).expect("12's one warning, on 六's fee");
+    let mark = Verifier::new(&report).mark(fee, "本年收费按件计收，件数见表三").unwrap();
+    verified::set_mark(&mut report, mark);
+    let marked = temp_file("verified.json", xxgk_core::draft::to_json(&report).as_bytes());
+    let (code, out, _) = check(&[&marked]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("  已核实　第六部分写了信息处理费的金额，但没有写收费的件数"), "{out}");
+    assert!(out.contains("（说明：本年收费按件计收，件数见表三）"), "{out}");
+    assert!(!out.contains("  提醒　"), "{out}");
+    assert!(out.contains("结果：0 个错误，0 个提醒，1 个提醒已核实"), "{out}");
+    let (_, out, _) = check(&["--json", &marked]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let file = &v["files"][0];
+    assert_eq!((file["warnings"].as_u64(), file["verified"].as_u64()), (Some(0), Some(1)));
+    let marked_results: Vec<&serde_json::Value> =
+        file["results"].as_array().unwrap().iter().filter(|r| !r["verified"].is_null()).collect();
+    assert_eq!(marked_results.len(), 1);
+    assert_eq!(marked_results[0]["verified"]["note"], "本年收费按件计收，件数见表三");
+    // The sentence changes: the mark lapses, the warning is back.
+    report.sections.other.push_str("特此说明。");
+    let changed = temp_file("verified-changed.json", xxgk_core::draft::to_json(&report).as_bytes());
+    let (_, out, _) = check(&[&changed]);
+    assert!(out.contains("结果：0 个错误，1 个提醒"), "{out}");
+    assert!(!out.contains("已核实"), "{out}");
+    let _ = std::fs::remove_file(marked);
+    let _ = std::fs::remove_file(changed);
+}

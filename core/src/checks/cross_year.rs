@@ -10,20 +10,23 @@ use super::table2::Stock;
 use super::{CheckResult, Severity, Status};
 use crate::figures::{Cell, Figures};
 use crate::format::table2::{IN_FORCE, NORMATIVE_DOCS, RULES};
-use crate::format::table3::{CARRIED_FORWARD, CARRIED_OVER, COLUMNS};
+use crate::format::table3::{self, CARRIED_FORWARD, CARRIED_OVER, COLUMNS};
+use crate::format::table4;
 use crate::format::{FieldKey, TableId, ValueKind};
 use crate::model::{PreviousYear, Report};
 use crate::value::{self, Decimal, Value};
 
 /// What this year's checks need from `last` (last year's report): its
-/// 结转下年度 row and its 现行有效件数, as canonical text, totals computed.
+/// 结转下年度 row, its 现行有效件数, its 表二 and the 总计 columns of 表三 and
+/// 表四, as canonical text, totals computed.
 pub fn previous_year(last: &Report) -> PreviousYear {
     let figures = Figures::read(last);
-    let text = |key: FieldKey| match figures.layout.index_of(key).map(|i| figures.cells[i]) {
-        Some(Cell::Number(v)) => Some(v.to_string()),
-        Some(Cell::Invalid(raw, _)) => Some(raw.to_string()),
+    let text_at = |i: usize| match figures.cells[i] {
+        Cell::Number(v) => Some(v.to_string()),
+        Cell::Invalid(raw, _) => Some(raw.to_string()),
         _ => None,
     };
+    let text = |key: FieldKey| figures.layout.index_of(key).and_then(text_at);
     let column = |row: &'static str, col: &'static str| FieldKey::new(TableId::Table3, row, col);
     // extend inserts one by one; collect() into a BTreeMap would pull a sort into the wasm.
     let mut carried_forward = BTreeMap::new();
@@ -36,11 +39,26 @@ pub fn previous_year(last: &Report) -> PreviousYear {
             .into_iter()
             .filter_map(|row| Some((row.to_string(), text(FieldKey::new(TableId::Table2, row, IN_FORCE))?))),
     );
-    PreviousYear { year: last.year, carried_forward, in_force }
+    let mut previous = PreviousYear { year: last.year, carried_forward, in_force, ..PreviousYear::default() };
+    for (i, f) in figures.layout.fields.iter().enumerate() {
+        let Some(value) = text_at(i) else { continue };
+        match f.key.table {
+            TableId::Table2 => previous.table2.set(f.key.row, f.key.col, &value),
+            TableId::Table3 if f.key.col == table3::TOTAL_COL => {
+                previous.table3_totals.insert(f.key.row.to_string(), value);
+            }
+            TableId::Table4 if f.key.col == table4::TOTAL_COL => {
+                previous.table4_totals.insert(f.key.row.to_string(), value);
+            }
+            _ => {}
+        }
+    }
+    previous
 }
 
 pub(super) fn check(report: &Report, figures: &Figures, previous: &PreviousYear, out: &mut Vec<CheckResult>) {
     out.push(year_follows(report, previous));
+    super::plausibility::against_last_year(figures, previous, out);
     for (col, _) in COLUMNS {
         if let Some(result) = carried_over(figures, previous, col) {
             out.push(result);

@@ -149,7 +149,7 @@ fn a_blank_term_cannot_be_judged_and_is_named() {
         "表三「自然人」列：无法判断：「一、本年新收政府信息公开申请数量 · 自然人」未填写"
     );
     assert_eq!(b.difference, None);
-    assert_eq!(summarize(&results), Summary { errors: 0, warnings: 0 });
+    assert_eq!(summarize(&results), Summary { errors: 0, warnings: 0, verified: 0 });
 }
 
 #[test]
@@ -211,7 +211,7 @@ fn in_force_below_issued_without_repeal_is_a_warning() {
     assert_eq!((w.status, w.severity), (Status::Fail, Severity::Warning));
     assert_eq!(w.explanation, "表二「行政规范性文件」：现行有效件数0，少于本年制发件数5，而本年废止件数为0");
     assert_eq!(w.difference.as_deref(), Some("5"));
-    assert_eq!(summarize(&results), Summary { errors: 0, warnings: 1 });
+    assert_eq!(summarize(&results), Summary { errors: 0, warnings: 1, verified: 0 });
 
     r.set_raw(t2("normative_docs", "repealed"), "1");
     assert_eq!(by_id(&run(&r), "t2.in_force.normative_docs").status, Status::Pass);
@@ -292,7 +292,12 @@ fn computed_totals_are_not_blanks() {
 
 fn previous(carried_forward: &[(&str, &str)], in_force: &[(&str, &str)]) -> PreviousYear {
     let map = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    PreviousYear { year: 2022, carried_forward: map(carried_forward), in_force: map(in_force) }
+    PreviousYear {
+        year: 2022,
+        carried_forward: map(carried_forward),
+        in_force: map(in_force),
+        ..PreviousYear::default()
+    }
 }
 
 #[test]
@@ -387,5 +392,155 @@ fn summary_counts_failures_by_severity() {
     r.set_raw(t4("review", "total"), "99");
     r.set_raw(t2("normative_docs", "issued"), "5");
     let s = summarize(&run(&r));
-    assert_eq!(s, Summary { errors: 1, warnings: 1 });
+    assert_eq!(s, Summary { errors: 1, warnings: 1, verified: 0 });
+}
+
+/// A 2024 report of `consistent` figures, with last year's taken from a copy
+/// of itself, so every figure is the same as last year's.
+fn with_last_year() -> Report {
+    let mut r = consistent(2024);
+    r.previous = Some(PreviousYear { year: 2023, ..previous_year(&r) });
+    r
+}
+
+fn zero_table(r: &mut Report, table: TableId) {
+    for f in format(r.format).table(table).fields.iter() {
+        r.set_raw(f.key, "0");
+    }
+}
+
+#[test]
+fn last_years_tables_travel_with_the_report() {
+    let r = consistent(2024);
+    let last = previous_year(&r);
+    assert_eq!(last.table2.get("licensing", "decisions"), Some("0"));
+    assert_eq!(
+        last.table3_totals.get("new_received"),
+        r.raw(t3(table3::NEW_RECEIVED, "total")).map(String::from).as_ref()
+    );
+    assert_eq!(last.table4_totals.get("review").map(String::as_str), Some("4"));
+}
+
+#[test]
+fn an_all_zero_table_after_a_year_with_cases_is_a_warning() {
+    let mut r = with_last_year();
+    let results = run(&r);
+    assert_eq!(by_id(&results, "plausible.zero.table3").status, Status::Pass);
+    assert_eq!(by_id(&results, "plausible.zero.table4").status, Status::Pass);
+    zero_table(&mut r, TableId::Table3);
+    zero_table(&mut r, TableId::Table4);
+    let results = run(&r);
+    let t3w = by_id(&results, "plausible.zero.table3");
+    assert_eq!((t3w.status, t3w.severity), (Status::Fail, Severity::Warning));
+    assert!(
+        t3w.explanation.starts_with("表三各项均为0，而上年（2023年）新收和上年结转的申请共"),
+        "{}",
+        t3w.explanation
+    );
+    assert_eq!(t3w.left, vec![t3(table3::NEW_RECEIVED, "total"), t3(table3::CARRIED_OVER, "total")]);
+    let t4w = by_id(&results, "plausible.zero.table4");
+    assert_eq!(t4w.status, Status::Fail);
+    assert!(t4w.explanation.contains("行政复议、行政诉讼案件共12件"), "{}", t4w.explanation);
+    // Near miss: last year was all zero too.
+    r.previous = Some(PreviousYear { year: 2023, ..previous_year(&r) });
+    let results = run(&r);
+    assert_eq!(by_id(&results, "plausible.zero.table3").status, Status::Pass);
+    assert_eq!(by_id(&results, "plausible.zero.table4").status, Status::Pass);
+    // Cannot judge (no result): last year's totals unknown, as in a version-2 draft.
+    r.previous = Some(previous(&[], &[]));
+    assert!(run(&r).iter().all(|c| !c.id.starts_with("plausible.zero")));
+}
+
+#[test]
+fn a_table2_figure_ten_times_last_years_is_a_warning() {
+    let mut r = with_last_year();
+    let key = t2("licensing", "decisions");
+    r.previous.as_mut().unwrap().table2.set("licensing", "decisions", "550");
+    r.set_raw(key, "9487");
+    let results = run(&r);
+    let j = by_id(&results, "plausible.jump.licensing.decisions");
+    assert_eq!((j.status, j.severity), (Status::Fail, Severity::Warning));
+    assert!(j.explanation.contains("本年为9487，上年（2023年）为550，增加到十倍以上"), "{}", j.explanation);
+    assert_eq!(j.left, vec![key]);
+    // A tenth of last year's.
+    r.set_raw(key, "55");
+    r.previous.as_mut().unwrap().table2.set("licensing", "decisions", "5500");
+    assert!(by_id(&run(&r), "plausible.jump.licensing.decisions").explanation.contains("减少到十分之一以下"));
+    // Near misses: nine times; small figures (3 → 30); last year 0.
+    for (now, last) in [("4950", "550"), ("30", "3"), ("500", "0")] {
+        r.set_raw(key, now);
+        r.previous.as_mut().unwrap().table2.set("licensing", "decisions", last);
+        let found = run(&r).into_iter().find(|c| c.id == "plausible.jump.licensing.decisions");
+        assert!(found.is_none_or(|c| c.status == Status::Pass), "{now} vs {last}");
+    }
+    // Amounts in 万元 too.
+    r.set_raw(t2("fees", "amount"), "120.5");
+    r.previous.as_mut().unwrap().table2.set("fees", "amount", "12");
+    assert_eq!(by_id(&run(&r), "plausible.jump.fees.amount").status, Status::Fail);
+}
+
+#[test]
+fn a_verified_warning_stays_verified_until_its_figures_change() {
+    let mut r = with_last_year();
+    r.set_raw(t2("licensing", "decisions"), "9487");
+    r.previous.as_mut().unwrap().table2.set("licensing", "decisions", "550");
+    let results = run(&r);
+    let before = summarize(&results);
+    let warning = by_id(&results, "plausible.jump.licensing.decisions").clone();
+    let mark =
+        Verifier::new(&r).mark(&warning, "  全年集中审批，已在第一部分说明 ").expect("a failing warning");
+    assert_eq!(mark.note, "全年集中审批，已在第一部分说明");
+    assert_eq!(mark.figures.get("table2.licensing.decisions").map(String::as_str), Some("9487"));
+    verified::set_mark(&mut r, mark.clone());
+    verified::set_mark(&mut r, mark); // marking again replaces, never duplicates
+    assert_eq!(r.verified.len(), 1);
+    let results = run(&r);
+    let v = Verifier::new(&r);
+    assert!(v.find(by_id(&results, "plausible.jump.licensing.decisions")).is_some());
+    let after = v.summarize(&results);
+    assert_eq!((after.warnings, after.verified, after.errors), (before.warnings - 1, 1, before.errors));
+    // The figure changes: the mark no longer applies, the warning counts again.
+    r.set_raw(t2("licensing", "decisions"), "9488");
+    let results = run(&r);
+    let v = Verifier::new(&r);
+    assert!(v.find(by_id(&results, "plausible.jump.licensing.decisions")).is_none());
+    assert_eq!(v.summarize(&results).verified, 0);
+    // And back: the same figures are verified again.
+    r.set_raw(t2("licensing", "decisions"), "9487");
+    assert!(Verifier::new(&r).find(by_id(&run(&r), "plausible.jump.licensing.decisions")).is_some());
+    verified::clear_mark(&mut r, "plausible.jump.licensing.decisions");
+    assert!(r.verified.is_empty());
+}
+
+#[test]
+fn errors_and_passes_cannot_be_verified() {
+    let mut r = consistent(2023);
+    r.set_raw(t3("granted", "natural"), "99");
+    let results = run(&r);
+    let v = Verifier::new(&r);
+    let error = results.iter().find(|c| c.is_error()).expect("an error");
+    assert!(v.mark(error, "").is_none());
+    let pass = results.iter().find(|c| c.status == Status::Pass).expect("a pass");
+    assert!(v.mark(pass, "").is_none());
+    // A mark in the file under an error's id does not hide it.
+    r.verified.push(crate::model::Verified { check: error.id.clone(), ..Default::default() });
+    assert_eq!(Verifier::new(&r).summarize(&results).errors, summarize(&results).errors);
+}
+
+#[test]
+fn a_verified_text_warning_lapses_when_its_sentence_changes() {
+    let mut r = consistent(2024);
+    r.sections.overview = "2024年，共收到政府信息公开申请1件。".to_string();
+    let text = |r: &Report| run_text_checks(r, None, CheckOptions::default());
+    let results = text(&r);
+    let w =
+        results.iter().find(|c| c.is_warning() && c.id.starts_with("text.figure.")).expect("a wrong figure");
+    let mark = Verifier::new(&r).mark(w, "").unwrap();
+    assert_eq!(mark.quote, "2024年，共收到政府信息公开申请1件。");
+    verified::set_mark(&mut r, mark);
+    let results = text(&r);
+    assert_eq!(Verifier::new(&r).summarize(&results).verified, 1);
+    r.sections.overview = "2024年，我局共收到政府信息公开申请1件。".to_string();
+    let results = text(&r);
+    assert_eq!(Verifier::new(&r).summarize(&results).verified, 0);
 }

@@ -163,6 +163,7 @@ fn previous_sum(entries: &[&Entry], summed: &[usize], year: u16) -> Option<Previ
         year: year - 1,
         carried_forward: add(|p| &p.carried_forward),
         in_force: add(|p| &p.in_force),
+        ..PreviousYear::default()
     })
 }
 

@@ -110,6 +110,7 @@ fn last_years_figures_are_summed_when_every_unit_has_them() {
         year: 2023,
         carried_forward: [("natural".to_string(), cf.to_string())].into_iter().collect(),
         in_force: Default::default(),
+        ..Default::default()
     };
     let mut a = unit("甲局", 2024, &[]);
     a.previous = Some(prev("2"));

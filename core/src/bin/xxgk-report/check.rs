@@ -2,6 +2,8 @@
 //! checks the browser shows, run over many drafts at once, as they stand at
 //! export (blank cells included). A published report (`.docx`, a saved page,
 //! a text) is checked as it imports, its import report's warnings listed.
+//! Warnings marked 「已核实」 in the draft are listed as checked, with their
+//! note, and not counted as warnings.
 //!
 //! Exit codes: 0 no errors (warnings may remain); 1 a draft has errors; 2 a
 //! file cannot be read or is not a valid draft, or wrong usage.
@@ -12,7 +14,7 @@ use std::process::ExitCode;
 use serde_json::{json, Value};
 
 use xxgk_core::checks::{
-    previous_year, run_checks, run_text_checks, summarize, CheckOptions, CheckResult, Status,
+    previous_year, run_checks, run_text_checks, summarize, CheckOptions, CheckResult, Status, Verifier,
 };
 use xxgk_core::import::ImportReport;
 use xxgk_core::model::Report;
@@ -26,8 +28,9 @@ const USAGE: &str = "用法：xxgk-report check [--json] [--previous 上年草�
   包括正文与表格数字是否一致等正文检查。
   也可以直接给已发布的年度报告（Word/WPS 的 .docx、网页 .html/.htm、文本 .txt）：
   按导入后的内容校验，并列出导入时需要留意的地方。
-  --previous  与上年草稿（或上年已发布的报告）比对（上年结转、现行有效件数、正文重复率），对每个草稿都适用
+  --previous  与上年草稿（或上年已发布的报告）比对（上年结转、现行有效件数、表二表三表四的变化、正文重复率），对每个草稿都适用
   --json      以 JSON 输出全部校验结果
+  草稿中标记为“已核实”的提醒单独列出，不计入提醒数。
   退出码：0 没有错误；1 有草稿存在错误；2 有文件无法读取、不是有效的草稿或无法导入。";
 
 struct Args {
@@ -134,16 +137,27 @@ impl Outcome<'_> {
                 say!("  导入　{line}");
             }
         }
+        let verifier = Verifier::new(report);
         for r in results {
             if r.is_error() {
                 say!("  错误　{}", r.explanation);
+            } else if let Some(mark) = verifier.find(r) {
+                let note = if mark.note.is_empty() {
+                    String::new()
+                } else {
+                    format!("（说明：{}）", mark.note)
+                };
+                say!("  已核实　{}{note}", r.explanation);
             } else if r.is_warning() {
                 say!("  提醒　{}", r.explanation);
             }
         }
-        let summary = summarize(results);
+        let summary = verifier.summarize(results);
         let undecided = results.iter().filter(|r| r.status == Status::CannotJudge).count();
         let mut line = format!("  结果：{} 个错误，{} 个提醒", summary.errors, summary.warnings);
+        if summary.verified > 0 {
+            line.push_str(&format!("，{} 个提醒已核实", summary.verified));
+        }
         if undecided > 0 {
             line.push_str(&format!("；另有 {undecided} 项因缺数无法判断"));
         }
@@ -155,14 +169,16 @@ impl Outcome<'_> {
         match &self.checked {
             Err(message) => json!({ "file": file, "error": message }),
             Ok(Checked { report, import, results }) => {
-                let summary = summarize(results);
+                let verifier = Verifier::new(report);
+                let summary = verifier.summarize(results);
                 let mut out = json!({
                     "file": file,
                     "unit_name": report.unit_name,
                     "year": report.year,
                     "errors": summary.errors,
                     "warnings": summary.warnings,
-                    "results": results.iter().map(result_json).collect::<Vec<_>>(),
+                    "verified": summary.verified,
+                    "results": results.iter().map(|r| result_json(r, &verifier)).collect::<Vec<_>>(),
                 });
                 if let Some(log) = import {
                     out["import"] = json!({ "report": log, "warnings": log.warnings() });
@@ -173,7 +189,7 @@ impl Outcome<'_> {
     }
 }
 
-fn result_json(r: &CheckResult) -> Value {
+fn result_json(r: &CheckResult, verifier: &Verifier) -> Value {
     let paths = |keys: &[xxgk_core::format::FieldKey]| keys.iter().map(|k| k.path()).collect::<Vec<_>>();
     json!({
         "id": r.id,
@@ -190,6 +206,7 @@ fn result_json(r: &CheckResult) -> Value {
             "end": t.end,
             "quote": t.quote,
         })),
+        "verified": verifier.find(r).map(|m| json!({ "note": m.note })),
     })
 }
 
