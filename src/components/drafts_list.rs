@@ -144,6 +144,7 @@ fn Trash() -> impl IntoView {
     let drafts = use_drafts();
     let error = RwSignal::new(None::<String>);
     let restore = move |id: DraftId| error.set(drafts.store.restore(&id).err());
+    let export = move |id: DraftId| error.set(drafts.store.export_trashed(&id).err());
     view! {
         <Show when=move || drafts.store.trash.with(|t| !t.is_empty())>
             <h3>"本次删除的草稿"</h3>
@@ -151,10 +152,12 @@ fn Trash() -> impl IntoView {
             <ul class="trash">
                 {move || drafts.store.trash.get().into_iter().rev().map(|item| {
                     let id = item.id.clone();
+                    let export_id = item.id.clone();
                     view! {
                         <li>
                             <span>{item.title}</span>
                             <button type="button" on:click=move |_| restore(id.clone())>"恢复"</button>
+                            <button type="button" on:click=move |_| export(export_id.clone())>"导出"</button>
                         </li>
                     }
                 }).collect_view()}

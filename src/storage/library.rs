@@ -11,9 +11,11 @@ use super::store::new_id;
 
 impl Drafts {
     /// Saves the open draft, then opens `report` as a new draft and stores it
-    /// at once (kept in memory if that fails). Returns its id.
+    /// at once (kept in memory if that fails). Returns its id. Edits of the
+    /// open draft that cannot be stored go to the session's trash, so they
+    /// can still be restored and exported.
     pub fn create(self, report: Report, meta: DraftMeta) -> DraftId {
-        self.session.save_now();
+        self.keep_unsaved_edits();
         let id = new_id();
         self.session.show(id.clone(), Opened { report, meta, access: Access::Editable }, None);
         self.session.write_current();
@@ -63,6 +65,15 @@ impl Drafts {
         self.store.put(id, &opened.report, &opened.meta).map_err(|f| f.message())
     }
 
+    /// Saves the open draft before another replaces it in the editor; what
+    /// cannot be stored is kept in the trash rather than dropped.
+    fn keep_unsaved_edits(self) {
+        if !self.session.save_before_leaving() {
+            let title = format!("{}（未能保存的修改）", untrack(|| self.session.title()));
+            self.store.keep_in_trash(title, self.session.record_in_memory());
+        }
+    }
+
     /// Writes the open draft; if it is not written, why, as the status says.
     fn write_current(self) -> Result<(), String> {
         if self.session.write_current() {
@@ -108,9 +119,17 @@ impl Drafts {
             return Err(message);
         }
         let title = format!("{}（导入前的内容）", self.store.title_of(id));
-        let old_raw = encode(&old.report, &old.meta);
-        if *id == self.session.current.get_untracked() {
+        let is_current = *id == self.session.current.get_untracked();
+        // The open draft's latest edits are in the editor, stored or not (a full disk).
+        let old_raw = if is_current {
             self.session.save_now();
+            self.session.record_in_memory()
+        } else {
+            encode(&old.report, &old.meta)
+        };
+        // Trashed first, so a failing write below still leaves it restorable.
+        self.store.keep_in_trash(title, old_raw);
+        if is_current {
             let meta = self.session.meta.get_untracked();
             self.session.show(
                 id.clone(),
@@ -122,7 +141,6 @@ impl Drafts {
             let meta = DraftMeta { saved_at_ms: clock::now_ms(), ..old.meta };
             self.store.put(id, &report, &meta).map_err(|f| f.message())?;
         }
-        self.store.keep_in_trash(title, old_raw);
         Ok(())
     }
 }

@@ -5,7 +5,6 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use xxgk_core::draft;
 use xxgk_core::model::Report;
-use xxgk_core::storage::envelope::draft_text;
 use xxgk_core::storage::{
     decode, encode, export_file_name, Access, DraftId, DraftMeta, DraftSummary, Opened,
 };
@@ -13,7 +12,7 @@ use xxgk_core::storage::{
 use super::clock;
 use super::files;
 use super::local::StorageFailure;
-use super::store::{new_id, Store, APP_VERSION};
+use super::store::{draft_file_of, new_id, Store, APP_VERSION};
 use crate::state::EditorState;
 
 /// What another window did to the draft open here.
@@ -90,10 +89,15 @@ impl Session {
         }
     }
 
-    /// Saves the open draft, then opens `id` in the editor.
+    /// Saves the open draft, then opens `id` in the editor. If the open
+    /// draft's edits cannot be stored (a full disk, a conflict), it stays
+    /// open and `Err` says why: switching would drop them.
     pub fn open(self, id: &DraftId) -> Result<(), String> {
-        if *id != self.current.get_untracked() {
-            self.save_now();
+        if *id != self.current.get_untracked() && !self.save_before_leaving() {
+            return Err(format!(
+                "当前草稿的修改还没能保存（{}），为免丢失，没有切换草稿。请先「导出草稿文件」，或处理好后再切换。",
+                self.unsaved_reason()
+            ));
         }
         let Some(raw) = self.store.raw(id) else {
             self.store.refresh_index();
@@ -158,6 +162,24 @@ impl Session {
 
     pub(super) fn set_timer(self, handle: Option<TimeoutHandle>) {
         self.timer.set_value(handle);
+    }
+
+    /// Saves pending edits before the editor shows another draft: whether
+    /// nothing unsaved is left (a read-only draft holds no edits).
+    pub(super) fn save_before_leaving(self) -> bool {
+        self.save_now();
+        !self.is_dirty() || self.is_read_only()
+    }
+
+    /// Why the open draft's edits are not stored, in the user's words.
+    fn unsaved_reason(self) -> String {
+        if let Some(failure) = self.record.with_untracked(|record| record.failure.clone()) {
+            failure.message()
+        } else if let Some(conflict) = self.conflict.get_untracked() {
+            conflict.message().to_string()
+        } else {
+            "浏览器不允许本页使用本地存储".to_string()
+        }
     }
 
     /// Saves pending edits now (the autosave timer, leaving the page, switching drafts).
@@ -276,14 +298,7 @@ impl Session {
         let (name, text) = if from_memory {
             self.editor.report().with_untracked(|r| (export_file_name(r), draft::to_json(r)))
         } else {
-            let raw = self.store.raw(id).ok_or_else(|| "找不到这份草稿".to_string())?;
-            let opened = decode(&raw).map_err(|p| p.message())?;
-            let text = match opened.access {
-                Access::Editable => draft::to_json(&opened.report),
-                // Written as stored: this version would drop what it does not know.
-                Access::ReadOnly(_) => draft_text(&raw).ok_or_else(|| "这份草稿无法导出".to_string())?,
-            };
-            (export_file_name(&opened.report), text)
+            draft_file_of(&self.store.raw(id).ok_or_else(|| "找不到这份草稿".to_string())?)?
         };
         files::download(&name, "application/json", &text)
     }

@@ -3,13 +3,28 @@
 //! here knows which draft is open; see [`super::session`].
 
 use leptos::prelude::*;
+use xxgk_core::draft;
 use xxgk_core::model::Report;
+use xxgk_core::storage::envelope::draft_text;
 use xxgk_core::storage::keys::{backup_key, draft_key, is_app_key, LAST_OPENED_KEY, PROBE_KEY};
-use xxgk_core::storage::{decode, encode, Access, DraftId, DraftIndex, DraftMeta, DraftSummary, Opened};
+use xxgk_core::storage::{
+    decode, encode, export_file_name, Access, DraftId, DraftIndex, DraftMeta, DraftSummary, Opened,
+};
 
 use super::clock;
 use super::files;
 use super::local::{LocalStore, StorageFailure};
+
+/// A stored record as a draft file: its name and text.
+pub(super) fn draft_file_of(raw: &str) -> Result<(String, String), String> {
+    let opened = decode(raw).map_err(|p| p.message())?;
+    let text = match opened.access {
+        Access::Editable => draft::to_json(&opened.report),
+        // Written as stored: this version would drop what it does not know.
+        Access::ReadOnly(_) => draft_text(raw).ok_or_else(|| "这份草稿无法导出".to_string())?,
+    };
+    Ok((export_file_name(&opened.report), text))
+}
 
 /// The app version written into every record.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -175,6 +190,15 @@ impl Store {
         let summary = DraftSummary::new(id.clone(), &opened.report, &opened.meta, &opened.access);
         self.index.update(|index| index.upsert(summary));
         Ok(())
+    }
+
+    /// Downloads a draft in the trash as a draft file (the way out when
+    /// storage is full and it cannot be restored).
+    pub fn export_trashed(&self, id: &DraftId) -> Result<(), String> {
+        let raw =
+            self.trash.with_untracked(|trash| trash.iter().find(|t| &t.id == id).map(|t| t.raw.clone()));
+        let (name, text) = draft_file_of(&raw.ok_or("找不到已删除的草稿")?)?;
+        files::download(&name, "application/json", &text)
     }
 
     /// Downloads the raw text of a damaged record that was set aside.

@@ -137,3 +137,37 @@ test('a draft written by a newer version opens read-only with a message and is n
   const file = await d.download(banner.getByRole('button', { name: '导出草稿文件' }));
   assert.deepEqual(JSON.parse(file.text), newer);
 });
+
+test('storage full: switching or starting another draft never drops the unsaved edits', async () => {
+  const browser = await session.browser();
+  const d = await session.open(browser);
+  await d.typeText('unit_name', '甲局');
+  await d.saved();
+  await d.page.locator('.drafts-bar').getByRole('button', { name: '新建草稿' }).click();
+  await d.typeText('unit_name', '乙局');
+  await d.saved();
+  assert.ok((await fillQuota(d.page)) > 0);
+  await d.typeText('overview', '乙局存储已满后写的概述。');
+  await d.page.getByTestId('storage-banner').waitFor();
+
+  // Opening 甲局 is refused with the reason; 乙局's text stays in the editor.
+  let list = await d.openList();
+  await list.locator('tbody tr', { hasText: '甲局' }).getByRole('button', { name: '打开' }).click();
+  const alert = d.page.getByTestId('storage-alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /当前草稿的修改还没能保存（浏览器本地存储空间已满.*），为免丢失，没有切换草稿/);
+  assert.equal(await d.field('unit_name').inputValue(), '乙局');
+  assert.equal(await d.field('overview').inputValue(), '乙局存储已满后写的概述。');
+
+  // 「新建草稿」 goes ahead, keeping the unsaved edits in the list's trash, from where they export.
+  await d.page.keyboard.press('Escape');
+  await d.page.locator('.drafts-bar').getByRole('button', { name: '新建草稿' }).click();
+  assert.equal(await d.field('unit_name').inputValue(), '');
+  list = await d.openList();
+  const kept = list.locator('.trash li', { hasText: '未能保存的修改' });
+  assert.match(await kept.textContent(), /乙局 \d{4}年（未能保存的修改）/);
+  const file = await d.download(kept.getByRole('button', { name: '导出' }));
+  const exported = JSON.parse(file.text).report;
+  assert.equal(exported.unit_name, '乙局');
+  assert.equal(exported.sections.overview, '乙局存储已满后写的概述。');
+});
