@@ -2,6 +2,7 @@
 // in a filled report, CPU throttled 4×, and every DOM write they make.
 //
 //   node bench/keystroke-profile.mjs [--edits 20] [--dist dist] [--top 25]
+//   node bench/keystroke-profile.mjs --start-up [--dist dist]   # navigation → a typed digit checked, 4×
 //
 // The report of core/fixtures 01_ is typed in (automatic totals off, as bench/editor-latency.mjs
 // does), then digits alternating 2 and 1 go into one 表三 cell, each breaking or repairing two sums.
@@ -15,6 +16,7 @@
 import { startServer, launchBrowser } from '../tests/e2e/lib/harness.mjs';
 import { Editor, report } from '../tests/e2e/editor.page.mjs';
 import path from 'node:path';
+import os from 'node:os';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -127,9 +129,114 @@ const WRITES_PROBE = (cell) => {
   );
 };
 
-const server = await startServer(DIST ? { root: path.resolve(DIST) } : {});
-const browser = await launchBrowser();
-try {
+const TRACE_CATEGORIES = 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink.user_timing,v8';
+
+/** Starts Chromium's trace and the CPU profiler on `cdp`; returns stop(), giving { chunks, profile }. */
+async function record(cdp) {
+  const chunks = [];
+  cdp.on('Tracing.dataCollected', (e) => chunks.push(...e.value));
+  const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.send('Tracing.end');
+    await traced;
+    return { chunks, profile };
+  };
+}
+
+/** Prints the main thread's time by kind, the top trace events and the CPU profile, inside `windows`, per `n`. */
+function analyse({ chunks, profile }, windows, n, unit) {
+  const names = chunks.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const main = chunks.filter((e) => names.some((m) => m.pid === e.pid && m.tid === e.tid));
+  const byPid = new Map();
+  for (const e of main) byPid.set(e.pid, (byPid.get(e.pid) ?? 0) + 1);
+  const pid = [...byPid.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const thread = main.filter((e) => e.pid === pid);
+  const windowTotal = windows.reduce((sum, [a, b]) => sum + b - a, 0);
+  const self = selfTimes(thread, windows);
+  const kinds = {};
+  for (const [name, us] of self) kinds[kindOf(name)] = (kinds[kindOf(name)] ?? 0) + us;
+  const per = (us) => `${(us / 1000 / n).toFixed(2)} ms`;
+  const busy = Object.values(kinds).reduce((a, b) => a + b, 0);
+  console.log(`per ${unit}: ${per(windowTotal)}, of which the main thread is busy ${per(busy)}`);
+  console.log('\nmain thread by kind (self time inside those windows):');
+  for (const k of ['scripting', 'style', 'layout', 'paint', 'other']) console.log(`  ${k.padEnd(10)} ${per(kinds[k] ?? 0)}`);
+  console.log('\ntrace events with the most self time:');
+  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    console.log(`  ${per(us).padStart(9)}  ${name} (${kindOf(name)})`);
+  }
+  const fns = profileSelf(profile, windows);
+  const total = [...fns.values()].reduce((a, b) => a + b, 0);
+  // By crate (Rust names keep theirs, `crate[hash]::...`), wasm-bindgen glue, the browser's DOM API.
+  const group = (name) => {
+    if (name.startsWith('(')) return name;
+    const m = /^<?&?(?:mut )?([a-z_][a-z0-9_]*)\[[0-9a-f]+\]/.exec(name);
+    if (m) return `rust: ${m[1]}`;
+    if (/^(__wbg|__wbindgen|wasm-to-js|getStringFromWasm0|passStringToWasm0|takeObject|addHeapObject|decode|encode)/.test(name)) return 'wasm-bindgen glue';
+    if (/^wasm-function\[/.test(name)) return 'wasm (unnamed)';
+    return 'JS: browser API and page scripts';
+  };
+  const groups = new Map();
+  for (const [name, us] of fns) groups.set(group(name), (groups.get(group(name)) ?? 0) + us);
+  console.log(`\nCPU profile by crate / kind (${per(total)} sampled per ${unit}; (program) is mostly the throttling itself):`);
+  for (const [name, us] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${per(us).padStart(9)}  ${name}`);
+  console.log(`\nCPU profile, self time, top ${TOP}:`);
+  for (const [name, us] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+    console.log(`  ${per(us).padStart(9)}  ${name.slice(0, 110)}`);
+  }
+}
+
+/** Trace marks named `name`, in time order (µs). */
+const marks = (chunks, name) => chunks.filter((e) => e.name === name).map((e) => e.ts).sort((a, b) => a - b);
+
+// --start-up: in the page, before any script. Once the 表三 cell and its check are there, type a
+// digit into the cell; mark when the check shows its new result (as bench/editor-latency.mjs).
+const START_UP_PROBE = (cell) => {
+  const CHECK = 't3.balance.natural';
+  let before = null;
+  const observer = new MutationObserver(() => {
+    const input = document.querySelector(`input[data-field="${cell}"]`);
+    const check = document.querySelector(`[data-check="${CHECK}"]`);
+    if (before === null && input && check) {
+      performance.mark('grid-usable');
+      before = check.textContent;
+      input.focus();
+      input.value = '5';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '5' }));
+    } else if (before !== null && check && check.textContent !== before) {
+      performance.mark('digit-checked');
+      observer.disconnect();
+      window.__checked = true;
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+};
+
+async function startUp(server, browser) {
+  const page = await browser.newPage();
+  await page.addInitScript(START_UP_PROBE, 'table3.new_received.natural');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const stop = await record(cdp);
+  await page.goto(server.url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__checked, null, { timeout: 60_000, polling: 100 });
+  const trace = await stop();
+  const [usable] = marks(trace.chunks, 'grid-usable');
+  const [checked] = marks(trace.chunks, 'digit-checked');
+  // The app's navigation: the last one before the grid was there (about:blank comes first).
+  const nav = marks(trace.chunks, 'navigationStart').filter((t) => t < usable).at(-1);
+  const ms = (us) => `${(us / 1000).toFixed(0)} ms`;
+  console.log(`start-up, CPU throttled ${THROTTLE}×: navigation → grid usable ${ms(usable - nav)}, → typed digit checked ${ms(checked - nav)}`);
+  analyse(trace, [[nav, checked]], 1, 'start-up (navigation → digit checked)');
+}
+
+async function keystroke(browser) {
   const page = await browser.newPage();
   await page.goto(server.url, { waitUntil: 'load' });
   await page.locator('[data-field]').first().waitFor();
@@ -148,16 +255,7 @@ try {
 
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  const chunks = [];
-  cdp.on('Tracing.dataCollected', (e) => chunks.push(...e.value));
-  const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink.user_timing,v8',
-    transferMode: 'ReportEvents',
-  });
-  await cdp.send('Profiler.start');
+  const stop = await record(cdp);
   const t0 = Date.now();
   for (let i = 0; i < EDITS; i++) {
     await page.keyboard.press('Control+a');
@@ -166,62 +264,28 @@ try {
     await page.waitForFunction((n) => window.__frames >= n, i + 1, { timeout: 20_000, polling: 100 });
   }
   const wall = Date.now() - t0;
-  const { profile } = await cdp.send('Profiler.stop');
-  await cdp.send('Tracing.end');
-  await traced;
+  const trace = await stop();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const writes = await page.evaluate(() => window.__writes);
 
-  // The renderer's main thread of this page.
-  const names = chunks.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const main = chunks.filter((e) => names.some((n) => n.pid === e.pid && n.tid === e.tid));
-  const byPid = new Map();
-  for (const e of main) byPid.set(e.pid, (byPid.get(e.pid) ?? 0) + 1);
-  const pid = [...byPid.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const thread = main.filter((e) => e.pid === pid);
   // Each keystroke's window: from its input event to the end of the frame that shows its result.
-  const starts = chunks.filter((e) => e.name === 'keystroke-start').map((e) => e.ts).sort((a, b) => a - b);
-  const ends = chunks.filter((e) => e.name === 'keystroke-end').map((e) => e.ts).sort((a, b) => a - b);
+  const starts = marks(trace.chunks, 'keystroke-start');
+  const ends = marks(trace.chunks, 'keystroke-end');
   if (starts.length !== EDITS || ends.length !== EDITS) throw new Error(`trace marks: ${starts.length} starts, ${ends.length} ends`);
-  const windows = starts.map((s, i) => [s, ends[i]]);
-  const windowTotal = windows.reduce((sum, [a, b]) => sum + b - a, 0);
-  const self = selfTimes(thread, windows);
-  const kinds = {};
-  for (const [name, us] of self) kinds[kindOf(name)] = (kinds[kindOf(name)] ?? 0) + us;
-  const per = (us) => `${(us / 1000 / EDITS).toFixed(2)} ms`;
-
-  const busy = Object.values(kinds).reduce((a, b) => a + b, 0);
   console.log(`${EDITS} keystrokes into ${CELL}, CPU throttled ${THROTTLE}×, ${wall} ms wall`);
-  console.log(`per keystroke, input event → end of the frame showing its result: ${per(windowTotal)}, of which the main thread is busy ${per(busy)}`);
-  console.log('\nmain thread by kind (self time inside those windows):');
-  for (const k of ['scripting', 'style', 'layout', 'paint', 'other']) console.log(`  ${k.padEnd(10)} ${per(kinds[k] ?? 0)}`);
-  console.log('\ntrace events with the most self time:');
-  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
-    console.log(`  ${per(us).padStart(9)}  ${name} (${kindOf(name)})`);
-  }
+  analyse(trace, starts.map((s, i) => [s, ends[i]]), EDITS, 'keystroke (input event → end of the frame showing its result)');
   console.log('\nDOM writes (MutationObserver records, per keystroke, including a save 300 ms later):');
   for (const [key, n] of Object.entries(writes).sort((a, b) => b[1] - a[1])) {
     console.log(`  ${(n / EDITS).toFixed(1).padStart(6)}  ${key}`);
   }
-  const fns = profileSelf(profile, windows);
-  const total = [...fns.values()].reduce((a, b) => a + b, 0);
-  // By crate (Rust names keep theirs, `crate[hash]::...`), wasm-bindgen glue, the browser's DOM API.
-  const group = (name) => {
-    if (name.startsWith('(')) return name;
-    const m = /^<?&?(?:mut )?([a-z_][a-z0-9_]*)\[[0-9a-f]+\]/.exec(name);
-    if (m) return `rust: ${m[1]}`;
-    if (/^(__wbg|__wbindgen|wasm-to-js|getStringFromWasm0|passStringToWasm0|takeObject|addHeapObject|decode|encode)/.test(name)) return 'wasm-bindgen glue';
-    if (/^wasm-function\[/.test(name)) return 'wasm (unnamed)';
-    return 'JS: browser API and page scripts';
-  };
-  const groups = new Map();
-  for (const [name, us] of fns) groups.set(group(name), (groups.get(group(name)) ?? 0) + us);
-  console.log(`\nCPU profile by crate / kind (${per(total)} sampled per keystroke):`);
-  for (const [name, us] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`  ${per(us).padStart(9)}  ${name}`);
-  console.log(`\nCPU profile, self time, top ${TOP}:`);
-  for (const [name, us] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
-    console.log(`  ${per(us).padStart(9)}  ${name.slice(0, 110)}`);
-  }
+}
+
+const server = await startServer(DIST ? { root: path.resolve(DIST) } : {});
+const browser = await launchBrowser();
+try {
+  if (args.includes('--start-up')) await startUp(server, browser);
+  else await keystroke(browser);
+  console.log(`\nload average: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} (${os.cpus().length} CPUs)`);
 } finally {
   await browser.close();
   await server.stop();

@@ -29,7 +29,12 @@ export WASM_TOOLS_VERSION CHROMIUM80_NPM_VERSION CHROMIUM80_NPM_INTEGRITY CHROMI
 # Trunk's cargo rebuilds std for the Chromium 80 wasm feature set (.cargo/config.toml [unstable]
 # build-std), which the pinned stable cargo reads only with RUSTC_BOOTSTRAP=1. Set for Trunk alone:
 # host builds and tests keep the prebuilt std. (Trunk.toml's pre_build hook checks it is set.)
-trunk() { RUSTC_BOOTSTRAP=1 command trunk "$@"; }
+# Also for Trunk alone: panics abort at once, without the message formatting a panic would
+# print (nowhere, in a browser: there is no panic hook), which keeps core::fmt's panic machinery
+# out of the wasm (issue 15, first load). Cargo's unstable panic-immediate-abort (same bootstrap).
+# scripts/serve.sh runs `env "${TRUNK_ENV[@]}" trunk serve`; Trunk.toml's pre_build hook checks both.
+TRUNK_ENV=(RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true CARGO_PROFILE_RELEASE_PANIC=immediate-abort)
+trunk() { env "${TRUNK_ENV[@]}" trunk "$@"; }
 
 # now: wall clock in seconds with decimals.  since T0: seconds elapsed since T0, one decimal.
 now() { date +%s.%N; }

@@ -5,4 +5,4 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 bash scripts/install.sh
 echo "serve: building, then serving on http://127.0.0.1:8080/ (Ctrl-C stops)"
-RUSTC_BOOTSTRAP=1 exec trunk serve --release --address 127.0.0.1 --port 8080 "$@"
+exec env "${TRUNK_ENV[@]}" trunk serve --release --address 127.0.0.1 --port 8080 "$@"

@@ -32,6 +32,11 @@ pub fn install(state: EditorState) {
 /// fires `beforeprint`), and anyway once the page has been idle a while, out
 /// of the way of the first keystrokes.
 pub fn prepare_printing(ui: Ui) {
-    listen(&window(), ev::beforeprint, move |_| ui.build_preview()).keep();
+    listen(&window(), ev::beforeprint, move |_| {
+        ui.build_preview();
+        ui.printing.set(true);
+    })
+    .keep();
+    listen(&window(), ev::afterprint, move |_| ui.printing.set(false)).keep();
     set_timeout(move || request_idle_callback(move || ui.build_preview()), std::time::Duration::from_secs(3));
 }

@@ -1,20 +1,22 @@
-//! One input cell of a table: static markup, updated in place by its row.
+//! One input cell of a table: static markup, updated in place by its table.
 //!
 //! A cell shows exactly what was typed (or, for a computed total, the
 //! computed value, read-only), the core's message when the text is not a
 //! valid number, and the highlight of the worst failing check it takes part
-//! in. Its row ([`super::grid_row`]) derives what each cell shows and, when
-//! that changes, [`paint`]s only the cells that changed: one memo and one
-//! effect per row rather than a dozen reactive nodes per cell, so a keystroke
-//! costs the same whatever the size of the tables.
+//! in. Its table [`follow`]s the report: one effect derives what each cell
+//! shows and [`paint`]s only the cells whose view changed. One reactive node
+//! per table rather than a dozen per cell (or one memo and one effect per
+//! row, which cost more in subscriber bookkeeping than the views themselves:
+//! bench/README.md), so a keystroke touches only the cells that change.
 
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 use xxgk_core::format::FieldSpec;
-use xxgk_core::value;
+use xxgk_core::{totals, value};
 
-use crate::state::Mark;
+use crate::state::{use_editor, Mark};
 
 /// What an input cell shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -29,37 +31,68 @@ pub struct CellView {
     pub locked: bool,
 }
 
-/// The elements of one cell, for [`paint`].
+/// The elements of one cell, for [`paint`]. Its message element is made by [`paint`] the first
+/// time the cell holds an invalid value: start-up creates two elements per cell, not three.
 #[derive(Clone, Copy)]
 pub struct CellRefs {
     pub td: NodeRef<html::Td>,
     pub input: NodeRef<html::Input>,
-    pub message: NodeRef<html::Div>,
 }
 
 impl CellRefs {
     pub fn new() -> CellRefs {
-        CellRefs { td: NodeRef::new(), input: NodeRef::new(), message: NodeRef::new() }
+        CellRefs { td: NodeRef::new(), input: NodeRef::new() }
     }
 }
 
 #[component]
 pub fn GridCell(field: &'static FieldSpec, refs: CellRefs, col: usize, col_span: usize) -> impl IntoView {
-    let path = field.key.path();
+    // An input's type is text by default: one attribute less to write per cell at start-up.
     view! {
         <td node_ref=refs.td colspan=col_span data-col=col class="cell">
             <input
                 node_ref=refs.input
-                type="text"
                 inputmode="decimal"
                 autocomplete="off"
                 spellcheck="false"
-                data-field=path.clone()
+                data-field=field.key.path()
                 aria-label=field.accessible_label()
             />
-            <div node_ref=refs.message class="cell-msg" id=format!("msg-{path}") role="alert" hidden></div>
         </td>
     }
+}
+
+/// Keeps the input cells of one table (`cells`, with their elements) in line with the report:
+/// on every change, one pass derives each cell's view and paints the cells whose view differs
+/// from what they show.
+pub fn follow(cells: Vec<(&'static FieldSpec, CellRefs)>) {
+    if cells.is_empty() {
+        return;
+    }
+    let state = use_editor();
+    Effect::new(move |painted: Option<Vec<CellView>>| {
+        let locked = state.read_only().get();
+        let now: Vec<CellView> = state.marks.with(|marks| {
+            state.with_totals.with(|r| {
+                cells
+                    .iter()
+                    .map(|(field, _)| CellView {
+                        text: r.raw(field.key).unwrap_or_default().to_string(),
+                        computed: totals::is_computed(r, field.key),
+                        mark: marks.get(field.key),
+                        locked,
+                    })
+                    .collect()
+            })
+        });
+        for (i, (view, (field, refs))) in now.iter().zip(&cells).enumerate() {
+            let before = painted.as_ref().and_then(|p| p.get(i));
+            if before != Some(view) {
+                paint(field, *refs, view, before);
+            }
+        }
+        now
+    });
 }
 
 /// Brings a cell's elements in line with `view`, touching only what differs
@@ -67,9 +100,7 @@ pub fn GridCell(field: &'static FieldSpec, refs: CellRefs, col: usize, col_span:
 /// property is set as `prop:value` would, but only when it differs from what
 /// is shown, so the caret of the cell being typed into never moves.
 pub fn paint(field: &FieldSpec, refs: CellRefs, view: &CellView, before: Option<&CellView>) {
-    let (Some(td), Some(input), Some(message)) =
-        (refs.td.get_untracked(), refs.input.get_untracked(), refs.message.get_untracked())
-    else {
+    let (Some(td), Some(input)) = (refs.td.get_untracked(), refs.input.get_untracked()) else {
         return;
     };
     let changed = |aspect: fn(&CellView) -> bool| before.is_none_or(|b| aspect(b) != aspect(view));
@@ -87,11 +118,17 @@ pub fn paint(field: &FieldSpec, refs: CellRefs, view: &CellView, before: Option<
         };
         let _ = classes.toggle_with_force("invalid", problem.is_some());
         set_attribute(input, "aria-invalid", problem.is_some().then_some("true"));
-        let message_id = message.id();
-        set_attribute(input, "aria-describedby", problem.is_some().then_some(message_id.as_str()));
-        let message: &HtmlElement = &message;
-        message.set_hidden(problem.is_none());
-        message.set_text_content(problem.as_deref());
+        let message = match (&problem, message_of(&td)) {
+            (_, Some(message)) => Some(message),
+            (Some(_), None) => new_message(&td, field),
+            (None, None) => None,
+        };
+        if let Some(message) = message {
+            let message_id = message.id();
+            set_attribute(input, "aria-describedby", problem.is_some().then_some(message_id.as_str()));
+            message.set_hidden(problem.is_none());
+            message.set_text_content(problem.as_deref());
+        }
     }
     if changed(|v| v.computed) {
         let _ = classes.toggle_with_force("computed", view.computed);
@@ -108,6 +145,24 @@ pub fn paint(field: &FieldSpec, refs: CellRefs, view: &CellView, before: Option<
         let _ = classes.toggle_with_force(Mark::Warning.class(), view.mark == Some(Mark::Warning));
     }
 }
+
+/// The cell's message element, once made.
+fn message_of(td: &HtmlElement) -> Option<HtmlElement> {
+    td.last_element_child().filter(|e| e.class_name() == MESSAGE_CLASS).and_then(|e| e.dyn_into().ok())
+}
+
+/// Makes the message element of a cell: under the cell, shown while the cell has the focus or the
+/// pointer (style/main.css), announced by screen readers when it appears.
+fn new_message(td: &HtmlElement, field: &FieldSpec) -> Option<HtmlElement> {
+    let message: HtmlElement = document().create_element("div").ok()?.dyn_into().ok()?;
+    message.set_class_name(MESSAGE_CLASS);
+    message.set_id(&format!("msg-{}", field.key.path()));
+    let _ = message.set_attribute("role", "alert");
+    td.append_child(&message).ok()?;
+    Some(message)
+}
+
+const MESSAGE_CLASS: &str = "cell-msg";
 
 fn set_attribute(element: &HtmlElement, name: &str, value: Option<&str>) {
     let _ = match value {

@@ -14,6 +14,7 @@ use xxgk_core::outline::page::{self, tenth_mm};
 use xxgk_core::outline::{Block, CellKind, Outline, Table};
 
 use super::table_markup::label_class;
+use crate::state::ui::use_ui;
 use crate::state::use_editor;
 
 /// How a block is kept across renders: a text block by its content (and how
@@ -64,8 +65,17 @@ fn keys(outline: &Outline, version: FormatVersion) -> Vec<(Key, usize)> {
 #[component]
 pub fn Preview() -> impl IntoView {
     let state = use_editor();
+    let ui = use_ui();
     install_page_rule();
-    let outline = Memo::new(move |_| state.with_totals.with(Outline::of_totalled));
+    // Hidden, the preview keeps the outline it last showed and does not even track the report:
+    // a keystroke in the form costs nothing here. Shown or printed, it catches up at once.
+    let outline = Memo::new(move |last: Option<&Outline>| {
+        let live = ui.preview_live();
+        match last {
+            Some(last) if !live => last.clone(),
+            _ => state.with_totals.with(Outline::of_totalled),
+        }
+    });
     let blocks = Memo::new(move |_| outline.with(|o| keys(o, state.version.get())));
     let mm = |twips| format!("{}.{}mm", tenth_mm(twips) / 10, tenth_mm(twips) % 10);
     view! {

@@ -15,9 +15,10 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, Event, HtmlInputElement, KeyboardEvent, MouseEvent};
-use xxgk_core::format::{FieldKey, TableSpec};
+use xxgk_core::format::{FieldKey, FieldSpec, TableSpec};
 use xxgk_core::{paste, totals};
 
+use super::grid_cell::{follow, CellRefs};
 use super::grid_row::GridRow;
 use super::table_markup::col_group;
 use crate::dom::{caret_at_edge, focus_cell, is_composing, target_input};
@@ -140,6 +141,16 @@ pub fn TableGrid(spec: &'static TableSpec) -> impl IntoView {
         }
     };
 
+    // Each row's input cells with their elements; the table paints them all (grid_cell::follow).
+    let cells: Vec<Vec<(&'static FieldSpec, CellRefs)>> = (0..spec.grid_rows())
+        .map(|row| {
+            spec.row_fields(row).filter_map(|key| spec.field(key)).map(|f| (f, CellRefs::new())).collect()
+        })
+        .collect();
+    follow(cells.iter().flatten().copied().collect());
+    let mut rows =
+        cells.into_iter().enumerate().map(|(row, cells)| view! { <GridRow spec=spec row=row cells=cells /> });
+
     view! {
         <table
             class=format!("grid grid-{}", spec.id.key())
@@ -160,8 +171,8 @@ pub fn TableGrid(spec: &'static TableSpec) -> impl IntoView {
             on:mouseup=on_mouseup
         >
             {col_group(spec)}
-            <thead>{(0..spec.header_rows).map(|row| view! { <GridRow spec=spec row=row /> }).collect_view()}</thead>
-            <tbody>{(spec.header_rows..spec.grid_rows()).map(|row| view! { <GridRow spec=spec row=row /> }).collect_view()}</tbody>
+            <thead>{rows.by_ref().take(spec.header_rows).collect_view()}</thead>
+            <tbody>{rows.collect_view()}</tbody>
         </table>
     }
 }

@@ -23,6 +23,8 @@ pub struct Ui {
     /// The preview is built (it is needed for printing); it is built lazily,
     /// when the page is first idle, opened, or about to print.
     pub preview_built: RwSignal<bool>,
+    /// Between `beforeprint` and `afterprint`: the preview must be current even while hidden.
+    pub printing: RwSignal<bool>,
     pub notice: RwSignal<Option<Notice>>,
 }
 
@@ -40,6 +42,12 @@ impl Ui {
         }
     }
 
+    /// Whether the preview must show the report as it is now: shown, or being printed. While
+    /// hidden it keeps what it last showed, so that typing does not rebuild it.
+    pub fn preview_live(&self) -> bool {
+        self.preview.get() || self.printing.get()
+    }
+
     pub fn notify(&self, text: impl Into<String>, tone: Tone) {
         self.notice.set(Some(Notice { text: text.into(), tone }));
     }
@@ -49,6 +57,7 @@ pub fn provide_ui() -> Ui {
     let ui = Ui {
         preview: RwSignal::new(false),
         preview_built: RwSignal::new(false),
+        printing: RwSignal::new(false),
         notice: RwSignal::new(None),
     };
     provide_context(ui);

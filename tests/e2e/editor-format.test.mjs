@@ -68,6 +68,30 @@ test('Ctrl+P (beforeprint) builds the preview at once, before the page is idle',
   await ed.page.locator('article.preview h1.doc-title').waitFor({ state: 'attached', timeout: 1000 });
 });
 
+test('the hidden preview does not follow typing, but printing or opening it shows the report as it is', async () => {
+  const ed = await session.open();
+  const { page } = ed;
+  await ed.selectYear(2021);
+  await page.getByRole('button', { name: '预览' }).click();
+  await page.getByRole('button', { name: '返回编辑' }).click();
+  const granted = page.locator('article.preview table.doc-table3 tr', { hasText: '（一）予以公开' }).locator('td').first();
+  assert.equal((await granted.textContent()).trim(), '');
+  await ed.typeInto('table3.granted.natural', '41');
+  await page.waitForTimeout(300);
+  assert.equal((await granted.textContent()).trim(), '', 'the hidden preview is not rebuilt on every keystroke');
+  // Ctrl+P: the preview catches up before the page is printed.
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.waitForFunction(() => [...document.querySelectorAll('article.preview table.doc-table3 tr')]
+    .find((tr) => tr.textContent.includes('（一）予以公开'))?.querySelector('td')?.textContent.trim() === '41', null, { timeout: 1000 });
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  // After printing it is hidden again; opening it shows the latest figures.
+  await ed.typeInto('table3.granted.other_org', '1');
+  await ed.typeInto('table3.granted.natural', '42');
+  await page.getByRole('button', { name: '预览' }).click();
+  assert.equal((await granted.textContent()).trim(), '42');
+  assert.deepEqual(ed.consoleErrors, []);
+});
+
 test('the preview shows the document; printing shows only the report', async () => {
   const ed = await session.open();
   const { page } = ed;
