@@ -26,9 +26,10 @@ const USAGE: &str = "用法：
       按正式版式生成 DOCX 文件。
   xxgk-report import 上年报告.docx|网页.html|报告.txt... [-o 文件夹] [--force]
       把已发布的年度报告转为草稿文件，逐份列出导入情况。
-  check 和 export 也可以直接给已发布的年度报告（.docx、.html/.htm、.txt）。
   xxgk-report summarize 草稿.json... --unit 机关名称 --year 年度 -o 汇总.json [--xlsx 概览.xlsx]
-      把各单位的草稿逐格相加为本级汇总报告草稿，列出留空的单元格和各单位的校验结果。";
+      把各单位的草稿逐格相加为本级汇总报告草稿，列出留空的单元格和各单位的校验结果。
+  check 和 export 也可以直接给已发布的年度报告（.docx、.html/.htm、.txt）。
+  每个命令的详细说明：xxgk-report <命令> --help";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
