@@ -8,7 +8,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CompositionEvent, Event, HtmlTextAreaElement};
-use xxgk_core::checks::TextSpan;
+use xxgk_core::checks::{TextPlace, TextSpan};
 use xxgk_core::model::Report;
 
 use crate::dom::{is_composing, scroll_to_center, target_value};
@@ -188,7 +188,12 @@ pub fn char_at(text: &str, units: u32) -> usize {
 
 /// Selects a passage a check is about in its text area and scrolls to it.
 pub fn select_span(span: &TextSpan) {
-    let Some(area) = text_area(span.place.key()) else { return };
+    // The sections' areas are named by their key, the paragraphs before the tables by their path.
+    let name = match span.place {
+        TextPlace::TableIntro(_) => span.place.path(),
+        _ => span.place.key(),
+    };
+    let Some(area) = text_area(name) else { return };
     let text = area.value();
     scroll_to_center(&area);
     let _ = area.focus();

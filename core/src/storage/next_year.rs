@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::checks::previous_year;
 use crate::format::{table3, FieldKey, TableId};
-use crate::model::{Narratives, Report};
+use crate::model::{Narratives, Report, TableIntros};
 
 /// This year's report, started from `last`. 上年结转 is filled from last
 /// year's 结转下年度 with its totals computed, so a 总计 the user never typed
@@ -42,6 +42,9 @@ pub struct NarrativeReference {
     pub preamble: String,
     #[serde(default)]
     pub sections: Narratives,
+    /// The paragraphs before 表二、表三、表四.
+    #[serde(default)]
+    pub table_intros: TableIntros,
 }
 
 impl NarrativeReference {
@@ -50,14 +53,22 @@ impl NarrativeReference {
             year: last.year,
             preamble: last.preamble.clone(),
             sections: last.sections.clone(),
+            table_intros: last.table_intros.clone(),
         }
     }
 
     /// True when last year wrote nothing worth showing.
     pub fn is_empty(&self) -> bool {
         self.preamble.trim().is_empty()
-            && [&self.sections.overview, &self.sections.problems, &self.sections.other]
-                .iter()
-                .all(|text| text.trim().is_empty())
+            && [
+                &self.sections.overview,
+                &self.sections.problems,
+                &self.sections.other,
+                &self.table_intros.table2,
+                &self.table_intros.table3,
+                &self.table_intros.table4,
+            ]
+            .iter()
+            .all(|text| text.trim().is_empty())
     }
 }

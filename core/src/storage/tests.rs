@@ -61,6 +61,7 @@ fn meta() -> DraftMeta {
             year: 2020,
             preamble: String::new(),
             sections: Default::default(),
+            ..Default::default()
         }),
     }
 }

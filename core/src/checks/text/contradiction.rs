@@ -7,6 +7,8 @@
 //! Each is judged on the words of one clause (between 「，」 and 「；」/「。」),
 //! and only when the clause states no figure (then it is [`super::stated`]'s).
 
+use std::sync::LazyLock;
+
 use super::cells::{sum, t3_total, t4_total};
 use super::scan::{chars, Doc, WordList};
 use super::{short_quote, TextPlace, TextSpan};
@@ -24,8 +26,21 @@ struct Claim {
     keys: Vec<FieldKey>,
 }
 
-pub(super) fn check(figures: &Figures, place: TextPlace, doc: &Doc, out: &mut Vec<CheckResult>) {
-    let finished = WordList::new(&[
+/// The phrases each contradiction is told by, built once.
+struct Phrases {
+    finished: WordList,
+    none_received: WordList,
+    no_appeal: WordList,
+    closed: WordList,
+    review: Vec<char>,
+    suit: Vec<char>,
+    apply: Vec<char>,
+    carried: Vec<char>,
+    except: Vec<char>,
+}
+
+static PHRASES: LazyLock<Phrases> = LazyLock::new(|| Phrases {
+    finished: WordList::new(&[
         "均已办结",
         "全部办结",
         "已全部办结",
@@ -33,9 +48,9 @@ pub(super) fn check(figures: &Figures, place: TextPlace, doc: &Doc, out: &mut Ve
         "均已按时办结",
         "全部按时办结",
         "均已按期办结",
-    ]);
-    let none_received = WordList::new(&["未收到", "没有收到", "未接到", "没有接到", "无申请"]);
-    let no_appeal = WordList::new(&[
+    ]),
+    none_received: WordList::new(&["未收到", "没有收到", "未接到", "没有接到", "无申请"]),
+    no_appeal: WordList::new(&[
         "未发生",
         "没有发生",
         "未出现",
@@ -52,26 +67,34 @@ pub(super) fn check(figures: &Figures, place: TextPlace, doc: &Doc, out: &mut Ve
         "无行政复议",
         "无行政诉讼",
         "无相关",
-    ]);
-    let closed = WordList::new(&["均已结案", "均已审结", "全部结案", "全部审结", "均已办结"]);
-    let [review, suit] = [chars("复议"), chars("诉讼")];
+    ]),
+    closed: WordList::new(&["均已结案", "均已审结", "全部结案", "全部审结", "均已办结"]),
+    review: chars("复议"),
+    suit: chars("诉讼"),
+    apply: chars("申请"),
+    carried: chars("结转"),
+    except: chars("除"),
+});
+
+pub(super) fn check(figures: &Figures, place: TextPlace, doc: &Doc, out: &mut Vec<CheckResult>) {
+    let p = &*PHRASES;
+    let (finished, none_received, no_appeal, closed) =
+        (&p.finished, &p.none_received, &p.no_appeal, &p.closed);
+    let (review, suit) = (&p.review, &p.suit);
     let mut n = 0;
     for &s in doc.sentences() {
-        let sentence_appeals = doc.contains(s.start, s.end, &review) || doc.contains(s.start, s.end, &suit);
+        let sentence_appeals = doc.contains(s.start, s.end, review) || doc.contains(s.start, s.end, suit);
         let mut claims: Vec<Claim> = Vec::new();
         for (a, b) in clauses(doc, s.start, s.end) {
             let has =
                 |list: &WordList| -> Option<String> { doc.find_any(a, b, list).map(|w| w.iter().collect()) };
-            let digits = (a..b).any(|i| doc.chars[i].is_ascii_digit());
-            let (r, l) = (doc.contains(a, b, &review), doc.contains(a, b, &suit));
-            if digits {
+            if (a..b).any(|i| doc.chars[i].is_ascii_digit()) {
                 continue;
             }
-            if let Some(w) = has(&finished).filter(|_| !sentence_appeals) {
+            let (r, l) = (doc.contains(a, b, review), doc.contains(a, b, suit));
+            if let Some(w) = has(finished).filter(|_| !sentence_appeals) {
                 // 「除1件结转下年度外，均已办结」 says it itself.
-                if !doc.contains(s.start, s.end, &chars("结转"))
-                    && !doc.contains(s.start, s.end, &chars("除"))
-                {
+                if !doc.contains(s.start, s.end, &p.carried) && !doc.contains(s.start, s.end, &p.except) {
                     claims.push(Claim {
                         kind: "all_handled",
                         title: "正文说申请“均已办结”时，表三不应有结转下年度的申请",
@@ -80,8 +103,8 @@ pub(super) fn check(figures: &Figures, place: TextPlace, doc: &Doc, out: &mut Ve
                     });
                 }
             }
-            if let Some(w) = has(&none_received) {
-                if doc.contains(a, b, &chars("申请")) && !r && !l {
+            if let Some(w) = has(none_received) {
+                if doc.contains(a, b, &p.apply) && !r && !l {
                     claims.push(Claim {
                         kind: "none_received",
                         title: "正文说“未收到”申请时，表三本年新收应为 0",
@@ -91,7 +114,7 @@ pub(super) fn check(figures: &Figures, place: TextPlace, doc: &Doc, out: &mut Ve
                 }
             }
             if r || l {
-                if let Some(w) = has(&no_appeal) {
+                if let Some(w) = has(no_appeal) {
                     let mut keys = Vec::new();
                     if r {
                         keys.push(t4_total(BLOCKS[0].0));
@@ -108,11 +131,10 @@ pub(super) fn check(figures: &Figures, place: TextPlace, doc: &Doc, out: &mut Ve
                 }
             }
             if sentence_appeals {
-                if let Some(w) = has(&closed) {
+                if let Some(w) = has(closed) {
                     let pending = OUTCOMES[3].0;
                     let mut keys = Vec::new();
-                    let (sr, sl) =
-                        (doc.contains(s.start, s.end, &review), doc.contains(s.start, s.end, &suit));
+                    let (sr, sl) = (doc.contains(s.start, s.end, review), doc.contains(s.start, s.end, suit));
                     if sr {
                         keys.push(FieldKey::new(TableId::Table4, BLOCKS[0].0, pending));
                     }

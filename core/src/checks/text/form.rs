@@ -153,12 +153,37 @@ fn punctuation(place: TextPlace, doc: &Doc, out: &mut Vec<CheckResult>) {
 /// 「的的」 and 「问题问题」: a function word or a two-character word typed twice.
 fn doubled(place: TextPlace, doc: &Doc, out: &mut Vec<CheckResult>) {
     let c = &doc.chars;
-    let single = "的了和在是对及与将把被从向按并或于";
-    let numerals = "一二三四五六七八九十百千万两";
+    let single = |c: char| {
+        matches!(
+            c,
+            '的' | '了'
+                | '和'
+                | '在'
+                | '是'
+                | '对'
+                | '及'
+                | '与'
+                | '将'
+                | '把'
+                | '被'
+                | '从'
+                | '向'
+                | '按'
+                | '并'
+                | '或'
+                | '于'
+        )
+    };
+    let numeral = |c: char| {
+        matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '两'
+        )
+    };
     let mut hits: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i + 1 < c.len() {
-        if c[i] == c[i + 1] && single.contains(c[i]) {
+        if c[i] == c[i + 1] && single(c[i]) {
             hits.push((i, 2));
             i += 2;
             continue;
@@ -167,7 +192,7 @@ fn doubled(place: TextPlace, doc: &Doc, out: &mut Vec<CheckResult>) {
             && c[i] != c[i + 1]
             && c[i] == c[i + 2]
             && c[i + 1] == c[i + 3]
-            && [c[i], c[i + 1]].iter().all(|&ch| is_han(ch) && !numerals.contains(ch));
+            && [c[i], c[i + 1]].iter().all(|&ch| is_han(ch) && !numeral(ch));
         if word {
             hits.push((i, 4));
             i += 4;

@@ -11,6 +11,9 @@
 //! [`drafting`] writes the standard sentences from the tables; read back by
 //! these checks they give no warning.
 //!
+//! They read every text: the preamble, 一, 五, 六 and the paragraphs before
+//! 表二、表三、表四 ([`TextPlace`]).
+//!
 //! Each result carries the passage it is about ([`TextSpan`]) and the cells
 //! it compares with. They read every character, so the editor runs them when
 //! typing pauses, not on every keystroke.
@@ -28,7 +31,7 @@ mod tests;
 
 use crate::checks::{CheckOptions, CheckResult};
 use crate::figures::Figures;
-use crate::format::NarrativeKey;
+use crate::format::{NarrativeKey, TableId};
 use crate::model::Report;
 use crate::storage::NarrativeReference;
 
@@ -40,12 +43,18 @@ pub enum TextPlace {
     /// The opening paragraph before 一.
     Preamble,
     Section(NarrativeKey),
+    /// The paragraph before a table, under 二、三、四 (`report.table_intros`).
+    TableIntro(TableId),
 }
 
 impl TextPlace {
-    pub const ALL: [TextPlace; 4] = [
+    /// Every text, in the order of the document.
+    pub const ALL: [TextPlace; 7] = [
         TextPlace::Preamble,
         TextPlace::Section(NarrativeKey::Overview),
+        TextPlace::TableIntro(TableId::Table2),
+        TextPlace::TableIntro(TableId::Table3),
+        TextPlace::TableIntro(TableId::Table4),
         TextPlace::Section(NarrativeKey::Problems),
         TextPlace::Section(NarrativeKey::Other),
     ];
@@ -57,14 +66,20 @@ impl TextPlace {
             TextPlace::Section(NarrativeKey::Overview) => "sections.overview",
             TextPlace::Section(NarrativeKey::Problems) => "sections.problems",
             TextPlace::Section(NarrativeKey::Other) => "sections.other",
+            TextPlace::TableIntro(TableId::Table2) => "table_intros.table2",
+            TextPlace::TableIntro(TableId::Table3) => "table_intros.table3",
+            TextPlace::TableIntro(TableId::Table4) => "table_intros.table4",
         }
     }
 
-    /// Short stable key, used in check ids: 「preamble」, 「overview」….
+    /// Short stable key, used in check ids: 「preamble」, 「overview」, 「table3_intro」….
     pub fn key(self) -> &'static str {
         match self {
             TextPlace::Preamble => "preamble",
             TextPlace::Section(k) => k.key(),
+            TextPlace::TableIntro(TableId::Table2) => "table2_intro",
+            TextPlace::TableIntro(TableId::Table3) => "table3_intro",
+            TextPlace::TableIntro(TableId::Table4) => "table4_intro",
         }
     }
 
@@ -75,6 +90,9 @@ impl TextPlace {
             TextPlace::Section(NarrativeKey::Overview) => "第一部分",
             TextPlace::Section(NarrativeKey::Problems) => "第五部分",
             TextPlace::Section(NarrativeKey::Other) => "第六部分",
+            TextPlace::TableIntro(TableId::Table2) => "第二部分表前说明",
+            TextPlace::TableIntro(TableId::Table3) => "第三部分表前说明",
+            TextPlace::TableIntro(TableId::Table4) => "第四部分表前说明",
         }
     }
 
@@ -82,6 +100,7 @@ impl TextPlace {
         match self {
             TextPlace::Preamble => &report.preamble,
             TextPlace::Section(k) => report.sections.get(k),
+            TextPlace::TableIntro(id) => report.table_intros.get(id),
         }
     }
 
@@ -90,6 +109,7 @@ impl TextPlace {
         match self {
             TextPlace::Preamble => &last.preamble,
             TextPlace::Section(k) => last.sections.get(k),
+            TextPlace::TableIntro(id) => last.table_intros.get(id),
         }
     }
 

@@ -238,24 +238,14 @@ impl Doc {
         while k < end && is_space(self.chars[k]) && k - j < 2 {
             k += 1;
         }
-        let rest = |w: &str| {
-            let word: Vec<char> = w.chars().collect();
-            self.starts_with(k, &word).then_some(word.len())
-        };
-        let (unit, len) = if let Some(n) = rest("万元") {
-            (Unit::Wanyuan, n)
-        } else if let Some(n) = rest("件") {
-            (Unit::Jian, n)
-        } else if let Some(n) = rest("起") {
-            (Unit::Qi, n)
-        } else if let Some(n) = rest("条") {
-            (Unit::Tiao, n)
-        } else if let Some(n) = rest("元") {
-            (Unit::Yuan, n)
-        } else if let Some(n) = rest("%").or_else(|| rest("％")) {
-            (Unit::Percent, n)
-        } else {
-            (Unit::Other, 0)
+        let (unit, len) = match (self.chars.get(k), self.chars.get(k + 1)) {
+            (Some('万'), Some('元')) => (Unit::Wanyuan, 2),
+            (Some('件'), _) => (Unit::Jian, 1),
+            (Some('起'), _) => (Unit::Qi, 1),
+            (Some('条'), _) => (Unit::Tiao, 1),
+            (Some('元'), _) => (Unit::Yuan, 1),
+            (Some('%' | '％'), _) => (Unit::Percent, 1),
+            _ => (Unit::Other, 0),
         };
         let unit_end = if len > 0 { k + len } else { j };
         let n = Number { start: i, end: j, unit_end, value, decimals: decimals.unwrap_or(0), unit };

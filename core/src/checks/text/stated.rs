@@ -80,9 +80,10 @@ struct Vocabulary {
     appeal_filler: Vec<Vec<char>>,
     stock: Vec<(Vec<char>, Stock)>,
     stock_filler: Vec<Vec<char>>,
-    decisions: Vec<Vec<char>>,
+    /// 行政许可、行政处罚、行政强制, each tagged with its row label.
+    decisions: Vec<(Vec<char>, &'static str)>,
     decision_filler: Vec<Vec<char>>,
-    fees: Vec<char>,
+    fees: Vec<(Vec<char>, &'static str)>,
     fee_filler: Vec<Vec<char>>,
     /// Words that make a clause about a part, another period or a change.
     narrower: WordList,
@@ -207,9 +208,9 @@ static WORDS: LazyLock<Vocabulary> = LazyLock::new(|| {
         ]),
         stock: tagged(&stock),
         stock_filler: with(&["行政", "本年度", "本年"]),
-        decisions: words(&["行政许可", "行政处罚", "行政强制"]),
+        decisions: tagged(&[("行政许可", "行政许可"), ("行政处罚", "行政处罚"), ("行政强制", "行政强制")]),
         decision_filler: with(&["决定书", "处理决定", "决定"]),
-        fees: chars("行政事业性收费"),
+        fees: tagged(&[("行政事业性收费", "行政事业性收费")]),
         fee_filler: with(&["金额", "收费金额", "收入", "总额"]),
         narrower: WordList::new(&[
             "本级",
@@ -275,6 +276,9 @@ struct Context {
     /// The 表二 row last named (规章 or 规范性文件).
     object: Option<&'static str>,
     topics: Vec<String>,
+    /// The sentence says 「公开」 / 「申请」 somewhere (read once per sentence).
+    open: bool,
+    apply: bool,
 }
 
 pub(crate) struct Stated<'a> {
@@ -291,11 +295,16 @@ impl<'a> Stated<'a> {
     pub fn check(&self, place: TextPlace, doc: &Doc, out: &mut Vec<CheckResult>) {
         let mut ordinal = 0;
         for &s in doc.sentences() {
-            let mut context = Context::default();
             let numbers = doc.numbers(s.start, s.end);
             if numbers.is_empty() {
                 continue;
             }
+            let w = &*WORDS;
+            let mut context = Context {
+                open: doc.contains(s.start, s.end, &w.open),
+                apply: doc.contains(s.start, s.end, &w.apply),
+                ..Context::default()
+            };
             let quote = doc.slice(s.start, s.end);
             let short = short_quote(&quote);
             let mut last: Option<(Claim, Number, Option<Decimal>)> = None;
@@ -349,7 +358,7 @@ impl<'a> Stated<'a> {
         if doc.chars.get(n.unit_end) == Some(&'次') {
             return None;
         }
-        if counted && doc.contains(s.start, s.end, &w.open) {
+        if counted && cx.open {
             if let Some((kind, at)) = keyword_before(doc, s.start, n.start, &w.appeal_filler, &w.appeal) {
                 let clause = clause_start(doc, s.start, at);
                 if !self.narrowed(doc, clause, at) {
@@ -358,7 +367,7 @@ impl<'a> Stated<'a> {
                 return None;
             }
         }
-        if n.unit == Unit::Jian && doc.contains(s.start, s.end, &w.apply) {
+        if n.unit == Unit::Jian && cx.apply {
             let found = keyword_before(doc, s.start, n.start, &w.app_filler, &w.app)
                 .or_else(|| forward_keyword(doc, n.unit_end, s.end).map(|_| (App::CarriedForward, n.start)));
             if let Some((kind, at)) = found {
@@ -368,7 +377,7 @@ impl<'a> Stated<'a> {
                 }
                 // 「予以公开答复」: the answer, not the count of answers.
                 if kind == App::Handled
-                    && ["公开", "予以", "告知"].iter().any(|p| doc.ends_with(at, &chars(p)))
+                    && [['公', '开'], ['予', '以'], ['告', '知']].iter().any(|p| doc.ends_with(at, p))
                 {
                     return None;
                 }
@@ -379,19 +388,16 @@ impl<'a> Stated<'a> {
             if let Some(claim) = self.stock(doc, s, n, cx) {
                 return Some(claim);
             }
-            if let Some((i, at)) =
-                keyword_before_plain(doc, s.start, n.start, &w.decision_filler, &w.decisions)
+            if let Some((label, at)) = keyword_before(doc, s.start, n.start, &w.decision_filler, &w.decisions)
             {
                 let clause = clause_start(doc, s.start, at);
                 if !self.narrowed(doc, clause, at) {
-                    let label: String = w.decisions[i].iter().collect();
-                    return self.decision(&label);
+                    return self.decision(label);
                 }
             }
         }
         if matches!(n.unit, Unit::Wanyuan | Unit::Yuan) {
-            let fees = std::slice::from_ref(&w.fees);
-            if let Some((_, at)) = keyword_before_plain(doc, s.start, n.start, &w.fee_filler, fees) {
+            if let Some((_, at)) = keyword_before(doc, s.start, n.start, &w.fee_filler, &w.fees) {
                 let clause = clause_start(doc, s.start, at);
                 if !self.narrowed(doc, clause, at) {
                     return self.fees(n.unit == Unit::Yuan);
@@ -627,8 +633,7 @@ impl<'a> Stated<'a> {
     }
 
     fn fees(&self, in_yuan: bool) -> Option<Claim> {
-        let w = &*WORDS;
-        let label: String = w.fees.iter().collect();
+        let label = WORDS.fees[0].1;
         let spec = self.figures.layout.fields.iter().find(|f| {
             f.key.table == TableId::Table2 && f.row_label == label && f.kind == ValueKind::Amount
         })?;
@@ -837,24 +842,13 @@ fn keyword_before<T: Copy>(
     }
 }
 
-fn keyword_before_plain(
-    doc: &Doc,
-    floor: usize,
-    pos: usize,
-    filler: &[Vec<char>],
-    keywords: &[Vec<char>],
-) -> Option<(usize, usize)> {
-    let tagged: Vec<(Vec<char>, usize)> = keywords.iter().cloned().zip(0..).collect();
-    keyword_before(doc, floor, pos, filler, &tagged)
-}
-
 /// 「103件顺延到下年度」: a phrase right after the figure.
 fn forward_keyword(doc: &Doc, pos: usize, end: usize) -> Option<usize> {
     let mut p = pos;
     while p < end && super::scan::is_space(doc.chars[p]) {
         p += 1;
     }
-    if doc.starts_with(p, &chars("申请")) {
+    if doc.starts_with(p, &WORDS.apply) {
         p += 2;
     }
     WORDS.forward.iter().find(|w| doc.starts_with(p, w)).map(|w| p + w.len())

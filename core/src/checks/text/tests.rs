@@ -280,3 +280,44 @@ fn repetition_is_robust_to_changed_years_and_figures() {
     let rep = results.iter().find(|x| x.id == "text.repetition.overview").unwrap();
     assert_eq!(rep.status, Status::Pass, "{}", rep.explanation);
 }
+
+#[test]
+fn the_paragraphs_before_the_tables_are_read_too() {
+    let mut r = report();
+    r.table_intros.table3 = "2024年，共收到政府信息公开申请71件。".to_string();
+    r.table_intros.table4 = "全年发生政府信息公开行政复议3件，行政诉讼2件。".to_string();
+    let results = run_text_checks(&r, None, CheckOptions::default());
+    assert_eq!(failing(&results), ["text.figure.table3_intro.received"]);
+    let w = results.iter().find(|c| c.status == Status::Fail).unwrap();
+    let span = w.text.as_ref().unwrap();
+    assert_eq!(
+        (span.place, span.place.path()),
+        (TextPlace::TableIntro(TableId::Table3), "table_intros.table3")
+    );
+    assert!(
+        w.explanation.starts_with("第三部分表前说明“2024年，共收到政府信息公开申请71件。”"),
+        "{}",
+        w.explanation
+    );
+    assert_eq!(passing_figures(&results), 2, "表四's two figures match");
+    // A stale year there is caught like anywhere else.
+    r.table_intros.table2 = "2023年，我局主动公开政府信息1200条。".to_string();
+    let results = run_text_checks(&r, None, CheckOptions::default());
+    assert!(failing(&results).contains(&"text.year.table2_intro".to_string()), "{:?}", failing(&results));
+}
+
+#[test]
+fn a_paragraph_before_a_table_copied_from_last_year_is_flagged() {
+    let mut r = report();
+    let intro = "我局严格按照《中华人民共和国政府信息公开条例》规定，认真受理、审查和答复每一件政府信息公开申请，\
+                 做到依法依规、按时答复，切实保障人民群众的知情权、参与权、表达权和监督权，依申请公开工作平稳有序。";
+    r.table_intros.table3 = intro.to_string();
+    let mut last = NarrativeReference::of(&r);
+    last.year = 2023;
+    let results = run_text_checks(&r, Some(&last), CheckOptions::default());
+    assert!(
+        failing(&results).contains(&"text.repetition.table3_intro".to_string()),
+        "{:?}",
+        failing(&results)
+    );
+}
