@@ -3,11 +3,14 @@
 //! and focuses it, or, for a check on the text, selects the sentence in its
 //! text area (its cells stay highlighted in the tables). Checks that cannot be judged yet (blank cells) and those
 //! that pass are listed below, folded; the passes are only rendered while
-//! their fold is open (they are many and change little that matters).
+//! their fold is open (they are many and change little that matters). A
+//! failing warning can be marked 「已核实」 (`checks_verify`): it then moves
+//! to its own fold.
 
 use leptos::prelude::*;
-use xxgk_core::checks::{CheckResult, Severity, Status};
+use xxgk_core::checks::{CheckResult, Severity, Status, Verifier};
 
+use super::checks_verify::{VerifiedGroup, VerifyButton};
 use super::text_field::select_span;
 use crate::dom::reveal_cell;
 use crate::state::use_editor;
@@ -24,6 +27,7 @@ pub fn ChecksPanel() -> impl IntoView {
                     .flat_map(|severity| {
                         all.iter().filter(move |r| r.status == status && r.severity == severity)
                     })
+                    .filter(|r| status != Status::Fail || !state.verified.with(|v| v.contains(&r.id)))
                     .cloned()
                     .collect::<Vec<CheckResult>>()
             })
@@ -43,6 +47,7 @@ pub fn ChecksPanel() -> impl IntoView {
                 <p class="checks-clean">"没有发现错误。"</p>
             </Show>
             <CheckList items=failures class="check-list failures" />
+            <VerifiedGroup />
             <details class="checks-group" class:hidden=move || pending.with(Vec::is_empty)>
                 <summary>{move || format!("{} 项待填（有空格，暂无法判断）", pending.with(Vec::len))}</summary>
                 <CheckList items=pending class="check-list pending" />
@@ -97,6 +102,8 @@ fn CheckItem(result: CheckResult) -> impl IntoView {
         }
     };
     let failed = result.status == Status::Fail;
+    let verifiable = Verifier::can_mark(&result);
+    let for_mark = verifiable.then(|| result.clone());
     view! {
         <li class=format!("check check-{status} check-{severity}") data-check=result.id data-status=status data-severity=severity>
             <button type="button" class="check-button" on:click=on_click disabled=!clickable>
@@ -105,6 +112,7 @@ fn CheckItem(result: CheckResult) -> impl IntoView {
                 {(result.status != Status::Pass).then(|| view! { <span class="check-explanation">{result.explanation}</span> })}
                 {result.difference.map(|d| view! { <span class="check-difference">{format!("差 {d}")}</span> })}
             </button>
+            {for_mark.map(|r| view! { <VerifyButton result=r /> })}
         </li>
     }
 }

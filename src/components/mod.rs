@@ -1,6 +1,7 @@
 //! The editor's components, one per file.
 
 pub mod checks_panel;
+pub mod checks_verify;
 pub mod dialog_head;
 pub mod drafts_banners;
 pub mod drafts_bar;

@@ -27,9 +27,10 @@ impl Mark {
 pub struct CellMarks(HashMap<FieldKey, Mark>);
 
 impl CellMarks {
-    pub fn from_results(results: &[CheckResult]) -> CellMarks {
+    /// `verified`: ids of the warnings marked 「已核实」, which mark no cell.
+    pub fn from_results(results: &[CheckResult], verified: &[String]) -> CellMarks {
         let mut marks: HashMap<FieldKey, Mark> = HashMap::new();
-        for result in results.iter().filter(|r| r.status == Status::Fail) {
+        for result in results.iter().filter(|r| r.status == Status::Fail && !verified.contains(&r.id)) {
             let mark = match result.severity {
                 Severity::Error => Mark::Error,
                 Severity::Warning => Mark::Warning,
@@ -59,10 +60,16 @@ pub struct Tally {
 
 impl Tally {
     pub fn from_results(results: &[CheckResult]) -> Tally {
+        Tally::from_checked(results, &[])
+    }
+
+    /// `verified`: ids of the warnings marked 「已核实」, left out of the count.
+    pub fn from_checked(results: &[CheckResult], verified: &[String]) -> Tally {
         let summary = xxgk_core::checks::summarize(results);
+        let marked = results.iter().filter(|r| r.is_warning() && verified.contains(&r.id)).count();
         Tally {
             errors: summary.errors,
-            warnings: summary.warnings,
+            warnings: summary.warnings - marked,
             pending: results.iter().filter(|r| r.status == Status::CannotJudge).count(),
         }
     }

@@ -27,9 +27,10 @@ pub mod ui;
 
 use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
-use xxgk_core::checks::{run_checks, run_text_checks, CheckOptions, CheckResult};
+use xxgk_core::checks::{run_checks, run_text_checks, CheckOptions, CheckResult, Verifier};
 use xxgk_core::format::FormatVersion;
 use xxgk_core::model::Report;
+use xxgk_core::storage::NarrativeReference;
 use xxgk_core::totals;
 
 use history::History;
@@ -58,6 +59,11 @@ pub struct EditorState {
     pub all_checks: Memo<Vec<CheckResult>>,
     /// Bumped once the report has not changed for [`TEXT_CHECK_PAUSE`].
     settled: RwSignal<u64>,
+    /// Where last year's text comes from (the open draft's reference), for
+    /// the repetition check; wired once by storage.
+    last_year: RwSignal<Option<Signal<Option<NarrativeReference>>>>,
+    /// Ids of the failing warnings marked 「已核实」 whose figures are unchanged.
+    pub verified: Memo<Vec<String>>,
     pause: StoredValue<Option<TimeoutHandle>>,
     /// Cells taking part in failing checks.
     pub marks: Memo<CellMarks>,
@@ -76,17 +82,29 @@ impl EditorState {
         let with_totals = Memo::new(move |_| report.with(totals::with_totals));
         let checks = Memo::new(move |_| report.with(|r| run_checks(r, CheckOptions { at_export: false })));
         let settled = RwSignal::new(0u64);
+        let last_year = RwSignal::new(None::<Signal<Option<NarrativeReference>>>);
         let text_checks = Memo::new(move |_| {
             settled.track();
-            report.with_untracked(|r| run_text_checks(r, None, CheckOptions { at_export: false }))
+            let last = last_year.get().and_then(|source| source.get());
+            report.with_untracked(|r| run_text_checks(r, last.as_ref(), CheckOptions { at_export: false }))
         });
         let all_checks = Memo::new(move |_| {
             let mut all = checks.get();
             text_checks.with(|t| all.extend(t.iter().cloned()));
             all
         });
-        let marks = Memo::new(move |_| all_checks.with(|c| CellMarks::from_results(c)));
-        let tally = Memo::new(move |_| all_checks.with(|c| Tally::from_results(c)));
+        let verified = Memo::new(move |_| {
+            report.with(|r| {
+                if r.verified.is_empty() {
+                    return Vec::new();
+                }
+                let verifier = Verifier::new(r);
+                all_checks
+                    .with(|c| c.iter().filter(|x| verifier.find(x).is_some()).map(|x| x.id.clone()).collect())
+            })
+        });
+        let marks = Memo::new(move |_| verified.with(|v| all_checks.with(|c| CellMarks::from_results(c, v))));
+        let tally = Memo::new(move |_| verified.with(|v| all_checks.with(|c| Tally::from_checked(c, v))));
         EditorState {
             report,
             history: StoredValue::new(History::default()),
@@ -99,6 +117,8 @@ impl EditorState {
             with_totals,
             all_checks,
             settled,
+            last_year,
+            verified,
             pause: StoredValue::new(None),
             marks,
             tally,
@@ -108,6 +128,12 @@ impl EditorState {
     /// The report as typed (read-only handle; write through the edit API).
     pub fn report(&self) -> ReadSignal<Report> {
         self.report.read_only()
+    }
+
+    /// Reads last year's text from `source` (the open draft's reference) for
+    /// the repetition check: storage calls this once, at start-up.
+    pub fn read_last_year_from(&self, source: Signal<Option<NarrativeReference>>) {
+        self.last_year.set(Some(source));
     }
 
     /// Increases on every change of the report (edit, undo, redo, load).

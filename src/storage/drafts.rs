@@ -35,6 +35,8 @@ pub struct StartUp {
 pub fn install(editor: EditorState) -> StartUp {
     let (store, set_aside) = Store::open();
     let session = Session::new(editor, store);
+    let reference = Memo::new(move |_| session.meta.with(|m| m.reference.clone()));
+    editor.read_last_year_from(reference.into());
     let drafts = Drafts { store, session, status: status::derive(session, store) };
     provide_context(drafts);
     let not_opened = session.start().err();

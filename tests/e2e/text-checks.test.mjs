@@ -1,9 +1,11 @@
 // The text checks in the browser: a figure in 一 that contradicts 表三 is flagged once typing
 // pauses; clicking the warning selects the sentence in its text area; the standard sentence
-// drafted from the tables goes in at the caret and reads back without a warning.
+// drafted from the tables goes in at the caret and reads back without a warning; a warning marked
+// 「已核实」 leaves the badge, stays marked after a reload, and lapses when its figure changes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { editorSession } from './editor.page.mjs';
+import { waitForApp } from './lib/harness.mjs';
 
 const session = editorSession();
 before(() => session.start());
@@ -80,5 +82,53 @@ test('the drafted sentence goes in at the caret, never over the text, and reads 
   await page.getByRole('button', { name: '插入申请办理情况标准表述' }).click();
   assert.match(await ed.notice(), /表三还有空格/);
   assert.equal(await area.inputValue(), before);
+  assert.deepEqual(ed.consoleErrors, []);
+});
+
+test('a warning marked 已核实 leaves the badge, survives a reload, and lapses when its cell changes', async () => {
+  const ed = await session.open();
+  const { page } = ed;
+  await fiveApplications(ed);
+  await ed.typeText('overview', '2024年，我局扎实推进政务公开工作。全年共收到政府信息公开申请7件。');
+  const failing = page.locator(`.failures ${received}[data-status="fail"]`);
+  await failing.waitFor();
+  assert.equal(await ed.badge(), '1 处提醒');
+
+  await failing.getByRole('button', { name: '标记为已核实' }).click();
+  await failing.getByRole('textbox', { name: '核实说明' }).fill('另有2件当面申请，已在第一部分说明');
+  await failing.getByRole('button', { name: '确定已核实' }).click();
+  const marked = page.locator(`.verified-group ${received}[data-status="verified"]`);
+  await marked.waitFor({ state: 'attached' });
+  assert.equal(await failing.count(), 0);
+  assert.match(await marked.textContent(), /核实说明：另有2件当面申请，已在第一部分说明/);
+  await ed.waitForBadge('全部通过');
+  assert.equal(await ed.badge(), '全部通过');
+  assert.match(await page.locator('.verified-group summary').textContent(), /已核实 1 项/);
+
+  // Saved with the draft: reload, still marked.
+  await page.waitForFunction(() => Object.keys(localStorage).some(
+    (k) => k.startsWith('xxgk-report:draft:') && localStorage.getItem(k).includes('另有2件当面申请'),
+  ));
+  await page.reload({ waitUntil: 'load' });
+  await waitForApp(page, { selector: '[data-field]' });
+  await page.locator(`.verified-group ${received}[data-status="verified"]`).waitFor({ state: 'attached' });
+  await ed.waitForBadge('全部通过');
+  assert.equal(await ed.badge(), '全部通过');
+
+  // The figure it is about changes: the mark no longer applies, the warning is back.
+  await ed.typeInto('table3.new_received.natural', '6');
+  await page.keyboard.press('Enter');
+  await failing.waitFor();
+  assert.equal(await page.locator(`.verified-group ${received}`).count(), 0);
+  assert.match(await ed.badge(), /1 处提醒/);
+  // Back to 5: the same figures as verified, marked again.
+  await ed.typeInto('table3.new_received.natural', '5');
+  await page.keyboard.press('Enter');
+  await marked.waitFor({ state: 'attached' });
+  // Unmarked by hand: a failure again.
+  await page.locator('.verified-group summary').click();
+  await marked.getByRole('button', { name: '取消核实' }).click();
+  await failing.waitFor();
+  assert.equal(await ed.badge(), '1 处提醒');
   assert.deepEqual(ed.consoleErrors, []);
 });
