@@ -34,7 +34,7 @@ test('a wrong figure in 一 is flagged; clicking the warning selects its sentenc
   assert.match(await warning.textContent(), /文中收到的申请为7件.*为5/);
   assert.equal(await ed.badge(), '1 处提醒');
 
-  await warning.locator('button').click();
+  await warning.locator('.check-button').click();
   const selection = await page.evaluate(() => {
     const area = document.querySelector('textarea[name="overview"]');
     return {
