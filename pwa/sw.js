@@ -105,7 +105,10 @@ async function page(request) {
   } catch {
     // offline, refused or too slow: the cached page below
   }
-  const cached = await caches.match(SHELL, { cacheName: CACHE });
+  // A page of the build (summary.html) falls back to itself; any other address to the app.
+  const url = new URL(request.url);
+  const own = FILES.has(url.origin + url.pathname) && url.pathname.endsWith('.html') ? url.origin + url.pathname : SHELL;
+  const cached = await caches.match(own, { cacheName: CACHE });
   return cached || network;
 }
 

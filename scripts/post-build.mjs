@@ -125,6 +125,15 @@ const handler = /<[^>]+\son[a-z]+\s*=|javascript:/i.exec(html);
 if (handler) fail(`inline event handler or javascript: URL in index.html: ${handler[0].slice(0, 120)}`);
 const external = /\s(?:src|href)="(?:[a-z]+:)?\/\/[^"]*"/i.exec(html);
 if (external) fail(`index.html refers to another origin: ${external[0].trim()}`);
+// Every other page of the build (summary.html) must carry the very same policy and nothing inline.
+for (const page of fs.readdirSync(dir).filter((f) => f.endsWith('.html') && f !== 'index.html')) {
+  const other = fs.readFileSync(path.join(dir, page), 'utf8');
+  const metas = other.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/gi) || [];
+  if (metas.length !== 1 || /content="([^"]*)"/.exec(metas[0])[1] !== policy) fail(`${page} must carry index.html's Content-Security-Policy meta, exactly`);
+  if (/<script\b(?![^>]*\bsrc=)[^>]*>/i.test(other)) fail(`${page} has an inline script`);
+  const bad = /<[^>]+\son[a-z]+\s*=|javascript:/i.exec(other) || /\s(?:src|href)="(?:[a-z]+:)?\/\/[^"]*"/i.exec(other);
+  if (bad) fail(`${page}: inline handler or another origin: ${bad[0].slice(0, 120)}`);
+}
 if (devServer) {
   html = html.replace(/(http-equiv="Content-Security-Policy"\s+content="[^"]*script-src 'self')/, "$1 'unsafe-inline'");
   console.warn("post-build: warning: Trunk's live-reload script is inline; this dev build's CSP allows inline scripts");

@@ -59,6 +59,7 @@ pub fn DraftsBar(
                 "导出草稿文件"
             </button>
             <ImportButton imports=imports label="导入草稿文件" />
+            <a class="summary-link" href="summary.html" title="主管部门：汇总各单位的报告，生成本级汇总报告和 Excel 概览">"汇总"</a>
         </div>
         <DraftsBanners />
         <ImportResults imports=imports />

@@ -102,17 +102,26 @@ impl Batch {
 
     /// Reads one file (see [`read_file`]) and adds it, or lists why not.
     pub fn add_file(&mut self, source: &str, bytes: &[u8]) {
-        match read_file(source, bytes) {
-            Ok(report) => self.add_report(source, report),
-            Err(reason) => self.unreadable.push(Unreadable { source: source.to_string(), reason }),
-        }
+        self.add_checked(source, read_and_check(source, bytes));
     }
 
     pub fn add_report(&mut self, source: &str, report: Report) {
+        let row = UnitRow::of(&report);
+        self.add_checked(source, Ok((report, row)));
+    }
+
+    /// Adds what [`read_and_check`] gave (which may run on other threads).
+    pub fn add_checked(&mut self, source: &str, read: Result<(Report, UnitRow), String>) {
+        let (report, row) = match read {
+            Ok(read) => read,
+            Err(reason) => {
+                self.unreadable.push(Unreadable { source: source.to_string(), reason });
+                return;
+            }
+        };
         let index = self.entries.len();
         let key = (unit_key(&report.unit_name), report.year);
         let first = *self.first_of.entry(key).or_insert(index);
-        let row = UnitRow::of(&report);
         self.entries.push(Entry {
             source: source.to_string(),
             report,
@@ -125,6 +134,14 @@ impl Batch {
     pub fn duplicates(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.entries.iter().enumerate().filter_map(|(i, e)| Some((i, e.duplicate_of?)))
     }
+}
+
+/// Reads a file and checks the report: the costly part of [`Batch::add_file`],
+/// free of the batch so that many files can be read at once.
+pub fn read_and_check(name: &str, bytes: &[u8]) -> Result<(Report, UnitRow), String> {
+    let report = read_file(name, bytes)?;
+    let row = UnitRow::of(&report);
+    Ok((report, row))
 }
 
 /// Reads a file a unit sent: a draft `.json` the app exported. The message

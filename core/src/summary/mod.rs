@@ -23,7 +23,7 @@ pub mod xlsx;
 #[cfg(test)]
 mod tests;
 
-pub use batch::{read_file, Batch, Entry, UnitRow, Unreadable};
+pub use batch::{read_and_check, read_file, Batch, Entry, UnitRow, Unreadable};
 pub use compare::{compare, Mismatch};
 pub use figures::{KeyFigure, KEY_FIGURES};
 pub use roster::{match_roster, parse_roster, RosterMatch};

@@ -12,7 +12,9 @@ use std::process::ExitCode;
 use xxgk_core::draft;
 use xxgk_core::model::Report;
 use xxgk_core::summary::xlsx::{overview_xlsx, Extras};
-use xxgk_core::summary::{compare, match_roster, parent_of, parse_roster, summarize, Batch, Entry, Mismatch};
+use xxgk_core::summary::{
+    compare, match_roster, parent_of, parse_roster, read_and_check, summarize, Batch, Entry, Mismatch,
+};
 
 use crate::cli::{self, read_reason, say, tell, Opt};
 
@@ -113,18 +115,38 @@ fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
+/// Reads and checks every file, on every core (10,000 drafts are read well within seconds),
+/// and adds them in the order given.
 fn read_all(paths: &[PathBuf]) -> Batch {
+    let paths = expand(paths);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 16);
+    let chunk = paths.len().div_ceil(threads).max(1);
     let mut batch = Batch::new();
-    for path in expand(paths) {
-        let name = path.display().to_string();
-        match std::fs::read(&path) {
-            Ok(bytes) => batch.add_file(&name, &bytes),
-            Err(e) => batch.unreadable.push(xxgk_core::summary::Unreadable {
-                source: name,
-                reason: format!("无法读取文件（{}）", read_reason(&e)),
-            }),
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|path| {
+                            let name = path.display().to_string();
+                            let read = match std::fs::read(path) {
+                                Ok(bytes) => read_and_check(&name, &bytes),
+                                Err(e) => Err(format!("无法读取文件（{}）", read_reason(&e))),
+                            };
+                            (name, read)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for worker in workers {
+            // A panic in a worker is a bug; re-raise it here rather than drop its files.
+            for (name, read) in worker.join().unwrap_or_else(|e| std::panic::resume_unwind(e)) {
+                batch.add_checked(&name, read);
+            }
         }
-    }
+    });
     batch
 }
 

@@ -1,0 +1,150 @@
+// The 汇总 page (summary.html): the eight fixture drafts and a broken file dropped in; one row per
+// unit with its error count, the broken file's reason, 「只看有错误的」, the summary draft made and
+// opened in the editor with its totals, and the Excel overview read back (zip + XML).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { startServer, launchBrowser, collectConsoleErrors, waitForApp, repoRoot, distDir } from './lib/harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const FIXTURES = path.join(repoRoot, 'core/fixtures');
+
+/** The entries of a zip file (stored or deflated), by name. */
+function unzip(bytes) {
+  const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(eocd >= 0, 'a zip file');
+  const count = bytes.readUInt16LE(eocd + 10);
+  let at = bytes.readUInt32LE(eocd + 16);
+  const files = new Map();
+  for (let i = 0; i < count; i++) {
+    const method = bytes.readUInt16LE(at + 10);
+    const size = bytes.readUInt32LE(at + 20);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extra = bytes.readUInt16LE(at + 30);
+    const comment = bytes.readUInt16LE(at + 32);
+    const local = bytes.readUInt32LE(at + 42);
+    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(start, start + size);
+    files.set(name, (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8'));
+    at += 46 + nameLength + extra + comment;
+  }
+  return files;
+}
+
+/** The text of every cell of a worksheet, row by row (shared strings resolved). */
+function sheetRows(files, sheet) {
+  const strings = [...files.get('xl/sharedStrings.xml').matchAll(/<si>(.*?)<\/si>/gs)].map((m) =>
+    [...m[1].matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join(''));
+  return [...files.get(sheet).matchAll(/<row[^>]*>(.*?)<\/row>/gs)].map((row) =>
+    [...row[1].matchAll(/<c ([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)].map(([, attrs, body = '']) => {
+      const v = /<v>(.*?)<\/v>/.exec(body)?.[1] ?? '';
+      return /t="s"/.test(attrs) ? strings[Number(v)] : v;
+    }));
+}
+
+test('eight drafts and a broken file: rows, reasons, filter, the summary in the editor, the XLSX', async () => {
+  const page = await browser.newPage();
+  const consoleErrors = collectConsoleErrors(page);
+  await page.goto(`${server.url}summary.html`, { waitUntil: 'load' });
+  const pick = page.locator('[data-testid="pick"]');
+  await pick.waitFor({ state: 'attached', timeout: 30_000 });
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-summary-'));
+  const broken = path.join(tmp, '损坏的草稿.json');
+  fs.writeFileSync(broken, '{"schema": "xxgk-report/draft", ');
+  const drafts = fs.readdirSync(FIXTURES).filter((f) => /^\d.*\.json$/.test(f)).sort().map((f) => path.join(FIXTURES, f));
+  assert.equal(drafts.length, 8);
+  await pick.setInputFiles([...drafts, broken]);
+
+  const rows = page.locator('tr.unit');
+  await page.waitForFunction(() => document.querySelectorAll('tr.unit').length === 8);
+  const errors = await page.locator('tr.unit td.errors').allTextContents();
+  assert.deepEqual(errors.map(Number), [0, 0, 0, 3, 0, 0, 1, 0]);
+  const names = await page.locator('tr.unit th.name').allTextContents();
+  assert.match(names[3], /^平潭综合实验区自然资源与生态环境局/);
+  const unreadable = page.locator('[data-testid="unreadable"]');
+  await unreadable.getByText('损坏的草稿.json').waitFor();
+  assert.match(await unreadable.textContent(), /无法读取的文件（1 个）.*损坏的草稿\.json.*无法导入/s);
+
+  // 「只看有错误的」: the two units with errors.
+  await page.getByLabel('只看有错误的').check();
+  await page.waitForFunction(() => document.querySelectorAll('tr.unit').length === 2);
+  assert.deepEqual((await page.locator('tr.unit td.errors').allTextContents()).map(Number), [3, 1]);
+  // A unit's check list.
+  await rows.first().getByRole('button', { name: '校验结果' }).click();
+  await page.locator('tr.check-list:not([hidden])').getByText('错误').first().waitFor();
+  await page.getByLabel('只看有错误的').uncheck();
+  await page.waitForFunction(() => document.querySelectorAll('tr.unit').length === 8);
+
+  // The summary draft, stored for the editor.
+  await page.getByLabel('机关名称：').fill('平潭综合实验区（汇总）');
+  await page.getByLabel('年度：').fill('2023');
+  await page.getByRole('button', { name: '生成汇总报告' }).click();
+  const made = page.locator('[data-testid="made"]');
+  await made.getByText('已汇总 8 份报告').waitFor();
+  assert.match(await made.textContent(), /表二「规章 · 现行有效件数」：平潭综合实验区市场监督管理局、平潭综合实验区社会事业局 未填写/);
+
+  const [editor] = await Promise.all([
+    browser.context.waitForEvent('page'),
+    made.getByRole('button', { name: '在编辑器中打开汇总报告' }).click(),
+  ]);
+  const editorErrors = collectConsoleErrors(editor);
+  await editor.waitForLoadState('load');
+  await waitForApp(editor, { selector: '[data-field]' });
+  const cell = (p) => editor.locator(`input[data-field="${p}"]`);
+  await editor.waitForFunction(() => document.querySelector('input[data-field="table3.new_received.total"]')?.value === '3317');
+  assert.equal(await cell('table3.new_received.natural').inputValue(), '3189');
+  assert.equal(await cell('table4.review.total').inputValue(), '360');
+  assert.equal(await cell('table2.fees.amount').inputValue(), '129540.271082');
+  assert.equal(await cell('table2.rules.in_force').inputValue(), '');
+  assert.match(await editor.getByTestId('draft-title').textContent(), /平潭综合实验区（汇总）/);
+  await editor.close();
+
+  // The overview workbook.
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.getByRole('button', { name: '导出概览（Excel）' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), '汇总概览2023.xlsx');
+  const files = unzip(fs.readFileSync(await download.path()));
+  const units = sheetRows(files, 'xl/worksheets/sheet1.xml');
+  assert.equal(units.length, 9);
+  assert.deepEqual(units[0].slice(0, 5), ['序号', '机关', '层级', '年度', '错误']);
+  assert.deepEqual(units[4].slice(0, 5), ['4', '平潭综合实验区自然资源与生态环境局', '县级以上地方人民政府部门', '2023', '3']);
+  assert.ok(units[1].includes('24252.311082'), units[1].join(','));
+  const checks = sheetRows(files, 'xl/worksheets/sheet2.xml');
+  assert.ok(checks.length > 4);
+  const notRead = sheetRows(files, 'xl/worksheets/sheet3.xml');
+  assert.equal(notRead[1][0], '损坏的草稿.json');
+
+  fs.rmSync(tmp, { recursive: true, force: true });
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(editorErrors, []);
+});
+
+test('the 汇总 page and the editor link to each other; the page is sealed like index.html', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}summary.html`, { waitUntil: 'load' });
+  await page.locator('[data-testid="pick"]').waitFor({ state: 'attached', timeout: 30_000 });
+  assert.equal(await page.getByRole('link', { name: '返回报告编辑' }).getAttribute('href'), './');
+  const html = fs.readFileSync(path.join(distDir, 'summary.html'), 'utf8');
+  const index = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  const csp = (h) => /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(h)[1];
+  assert.equal(csp(html), csp(index));
+  // The editor's first load names nothing of the 汇总 page.
+  assert.doesNotMatch(index, /summary_view/);
+  await page.close();
+});
