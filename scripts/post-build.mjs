@@ -84,6 +84,10 @@ html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/g, (tag, attrs, code)
   const wasm = /\binit\(\{ module_or_path: '([^']+)' \}\)/.exec(code)?.[1];
   if (!glue || !wasm || booted) fail(`not the one Trunk loader this hook knows how to replace: ${code.slice(0, 300)}`);
   booted = true;
+  return bootScript(glue, wasm);
+});
+/** Our start-up script for the wasm `wasm` with its glue `glue` (both as the page names them). */
+function bootScript(glue, wasm) {
   const worker = writeHashed('xxgk-compile', template('compile-worker.js'));
   const boot = writeHashed('xxgk-boot', fill(template('boot.js'), {
     __XXGK_GLUE__: glue,
@@ -91,10 +95,26 @@ html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/g, (tag, attrs, code)
     __XXGK_COMPILE_WORKER__: `${base}${worker.name}`,
   }));
   return `<script type="module" src="${base}${boot.name}" integrity="${boot.integrity}"></script>`;
-});
-if (booted) {
-  const nomodule = writeHashed('xxgk-nomodule', template('nomodule.js'));
-  html = html.replace(/<\/body>/, `<script nomodule src="${base}${nomodule.name}" integrity="${nomodule.integrity}"></script>\n</body>`);
+}
+const nomodule = writeHashed('xxgk-nomodule', template('nomodule.js'));
+const noModuleScript = `<script nomodule src="${base}${nomodule.name}" integrity="${nomodule.integrity}"></script>\n</body>`;
+if (booted) html = html.replace(/<\/body>/, noModuleScript);
+// Other pages (summary.html) name Trunk's loader shim of their own wasm (a rel="rust" link with
+// data-bindgen-target="web" and data-loader-shim: `<name>_loader.js`, which awaits at top level and
+// compiles on the page). They start the same way as index.html instead: the shim's <script> becomes
+// a boot file for `<name>.js` / `<name>_bg.wasm`, and the shim leaves the build.
+const LOADER_SHIM = /<script type="module" src="(?:\.\/)?([A-Za-z0-9_-]+)_loader\.js"><\/script>/;
+for (const page of fs.readdirSync(dir).filter((f) => f.endsWith('.html') && f !== 'index.html')) {
+  const file = path.join(dir, page);
+  let other = fs.readFileSync(file, 'utf8');
+  const shim = LOADER_SHIM.exec(other);
+  if (!shim) continue;
+  const name = shim[1];
+  for (const f of [`${name}.js`, `${name}_bg.wasm`]) if (!fs.existsSync(path.join(dir, f))) fail(`${page} starts ${name}, but the build has no ${f}`);
+  if (!other.includes('id="xxgk-unsupported"')) fail(`${page} lacks the message for browsers that cannot run it (id="xxgk-unsupported")`);
+  other = other.replace(shim[0], () => bootScript(`./${name}.js`, `./${name}_bg.wasm`)).replace(/<\/body>/, noModuleScript);
+  fs.writeFileSync(file, other);
+  fs.rmSync(path.join(dir, `${name}_loader.js`), { force: true });
 }
 // Every wasm Trunk builds gets wasm-opt told the Chromium 80 features (.cargo/config.toml).
 const WASM_OPT_PARAMS = '--mvp-features --enable-mutable-globals --enable-sign-ext --enable-nontrapping-float-to-int --enable-bulk-memory';

@@ -1,6 +1,7 @@
 // The 汇总 page (summary.html): the eight fixture drafts and a broken file dropped in; one row per
 // unit with its error count, the broken file's reason, 「只看有错误的」, the summary draft made and
-// opened in the editor with its totals, and the Excel overview read back (zip + XML).
+// opened in the editor with its totals, and the Excel overview read back (zip + XML); the page in
+// Chromium 80 (docs/browser-support.md), started as index.html is.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -8,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer, launchBrowser, collectConsoleErrors, waitForApp, repoRoot, distDir } from './lib/harness.mjs';
+import { launchCdp, CHROMIUM80_PATH } from './lib/cdp.mjs';
 
 let server, browser;
 before(async () => {
@@ -147,4 +149,29 @@ test('the 汇总 page and the editor link to each other; the page is sealed like
   // The editor's first load names nothing of the 汇总 page.
   assert.doesNotMatch(index, /summary_view/);
   await page.close();
+});
+
+test('Chromium 80 runs the 汇总 page: its wasm compiled in the worker, eight drafts give their rows', async () => {
+  assert.ok(fs.existsSync(CHROMIUM80_PATH), `no Chromium 80 at ${CHROMIUM80_PATH}: run scripts/install.sh`);
+  const old = await launchCdp(CHROMIUM80_PATH, ['--lang=zh-CN', '--window-size=1280,900']);
+  try {
+    assert.match(old.version, /^HeadlessChrome\/80\./);
+    const page = await old.newPage('');
+    await page.goto(`${server.url}summary.html`);
+    await page.waitFor('document.querySelector("[data-testid=pick]") !== null', 60_000);
+    assert.equal(await page.eval('document.getElementById("xxgk-unsupported")'), null, 'the message is gone');
+    const viaWorker = await page.eval('performance.getEntriesByType("resource").some((e) => /xxgk-compile-[0-9a-f]+\\.js$/.test(e.name))');
+    assert.equal(viaWorker, true, 'compiled in the worker');
+    const drafts = fs.readdirSync(FIXTURES).filter((f) => /^\d.*\.json$/.test(f)).sort().map((f) => path.join(FIXTURES, f));
+    const { result } = await page.s.send('Runtime.evaluate', { expression: 'document.querySelector("[data-testid=pick]")' });
+    await page.s.send('DOM.setFileInputFiles', { files: drafts, objectId: result.objectId });
+    await page.waitFor('document.querySelectorAll("tr.unit").length === 8', 30_000);
+    const errors = await page.eval('[...document.querySelectorAll("tr.unit td.errors")].map((e) => Number(e.textContent))');
+    assert.deepEqual(errors, [0, 0, 0, 3, 0, 0, 1, 0]);
+    // Chromium 80 does not know the CSP's 'wasm-unsafe-eval' and says so (harmless: it is ignored).
+    const problems = [...page.errors, ...page.console.filter((m) => m.type === 'error' && !m.text.includes("''wasm-unsafe-eval''")).map((m) => m.text)];
+    assert.deepEqual(problems, []);
+  } finally {
+    await old.close();
+  }
 });
