@@ -4,6 +4,7 @@ mod components;
 mod docx_client;
 mod dom;
 mod grid;
+mod import_client;
 mod shortcuts;
 mod state;
 mod storage;

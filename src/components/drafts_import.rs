@@ -96,6 +96,11 @@ impl Imports {
 async fn read_one(drafts: Drafts, file: &web_sys::File) -> ImportRow {
     let mut row =
         ImportRow { file: file.name(), title: String::new(), tally: None, outcome: Outcome::Skipped };
+    // Last year's published report (.docx, a page, .doc/.pdf…): the report import's.
+    if crate::import_client::is_report_file(file) {
+        row.outcome = Outcome::Refused(crate::components::import_report::read_line(file).await);
+        return row;
+    }
     let report = match files::read_draft(file).await {
         Ok(report) => report,
         Err(message) => {

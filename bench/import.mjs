@@ -1,0 +1,82 @@
+// Browser timing of reading last year's report in the import worker, and the worker's size.
+//
+//   node bench/import.mjs        # the published pages and their .docx in core/fixtures/published/;
+//                                # dist from $XXGK_DIST or dist/
+//
+// Loads the release build in Debian's Chromium, checks that the first load does not fetch the import
+// worker, starts it as the page does (import_worker_loader.js), and once it has loaded times each
+// file the way the page sends it: bytes posted → the document's JSON back → parsed. Prints min /
+// median / max ms over RUNS reads per file beside the goal (one report ≤ 50 ms once the reader is
+// loaded), and the worker files' sizes. Exits non-zero if the worker fails or a median misses the goal.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { startServer, launchBrowser, openApp, distDir, repoRoot } from '../tests/e2e/lib/harness.mjs';
+
+const RUNS = 15;
+const WARM_UP = 3;
+const GOAL_MS = 50;
+const WORKER_FILES = ['import_worker_loader.js', 'import_worker.js', 'import_worker_bg.wasm'];
+const dir = path.join(repoRoot, 'core/fixtures/published');
+const inputs = fs.readdirSync(dir).filter((f) => /^\d\d_.*\.(html|docx)$/.test(f)).sort();
+
+const server = await startServer();
+const browser = await launchBrowser();
+let failed = false;
+try {
+  const { page } = await openApp(browser, server.url);
+  await page.waitForTimeout(3000);
+  const early = browser.requests.filter((u) => u.includes('import_worker'));
+  console.log(early.length ? `FIRST LOAD FETCHED THE WORKER: ${early.join(', ')}` : 'first load: import worker not fetched');
+  failed ||= early.length > 0;
+  await page.evaluate(async () => {
+    const worker = new Worker('import_worker_loader.js');
+    await new Promise((resolve, reject) => {
+      worker.onmessage = (e) => e.data.ready && resolve();
+      worker.onerror = reject;
+    });
+    window.__importWorker = worker;
+  });
+  console.log(`${'file'.padEnd(58)} ${'min'.padStart(6)} ${'median'.padStart(6)} ${'max'.padStart(6)}  goal`);
+  for (const name of inputs) {
+    const bytes = [...fs.readFileSync(path.join(dir, name))];
+    const times = await page.evaluate(async ({ name, bytes, runs, warmUp }) => {
+      const data = new Uint8Array(bytes);
+      const once = (id) => new Promise((resolve, reject) => {
+        const started = performance.now();
+        window.__importWorker.onmessage = (e) => {
+          if (e.data.error) reject(new Error(e.data.error));
+          JSON.parse(e.data.document);
+          resolve(performance.now() - started);
+        };
+        window.__importWorker.postMessage({ id, name, bytes: data });
+      });
+      const out = [];
+      for (let i = 0; i < runs + warmUp; i++) {
+        const ms = await once(i);
+        if (i >= warmUp) out.push(ms);
+      }
+      return out.sort((a, b) => a - b);
+    }, { name, bytes, runs: RUNS, warmUp: WARM_UP });
+    const median = times[Math.floor(times.length / 2)];
+    const ok = median <= GOAL_MS;
+    failed ||= !ok;
+    const f = (x) => x.toFixed(1).padStart(6);
+    console.log(`${name.padEnd(58)} ${f(times[0])} ${f(median)} ${f(times.at(-1))}  ≤ ${GOAL_MS} ms ${ok ? 'ok' : 'MISSED'}`);
+  }
+} catch (e) {
+  console.error(e);
+  failed = true;
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+console.log(`${'worker file (dist/)'.padEnd(28)} ${'raw'.padStart(9)} ${'gzip-9'.padStart(9)} ${'brotli-11'.padStart(9)}`);
+for (const name of WORKER_FILES) {
+  const data = fs.readFileSync(path.join(distDir, name));
+  const gzip = zlib.gzipSync(data, { level: 9 }).length;
+  const br = zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  console.log(`${name.padEnd(28)} ${String(data.length).padStart(9)} ${String(gzip).padStart(9)} ${String(br).padStart(9)}`);
+}
+process.exit(failed ? 1 : 0);
