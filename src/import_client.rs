@@ -4,8 +4,8 @@
 //!
 //! - [`is_report_file`]: whether a picked or dropped file is for this import
 //!   (a `.docx`, a page, or a `.doc`/`.wps`/`.pdf` that gets its message);
-//! - [`read_file(&file).await`](read_file) → the neutral document, or a
-//!   Chinese message to show.
+//! - [`read_file(&file).await`](read_file), [`read_paste(html, text).await`](read_paste)
+//!   → the report and its import report ([`Read`]), or a Chinese message to show.
 //!
 //! A crashed or unloadable worker is dropped and started afresh on the next
 //! import.
@@ -17,7 +17,8 @@ use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Url, Worker};
-use xxgk_core::import::Document;
+use xxgk_core::draft;
+use xxgk_core::model::Report;
 
 /// The loader Trunk writes for `data-type="worker" data-loader-shim`.
 const LOADER: &str = "import_worker_loader.js";
@@ -30,6 +31,14 @@ const EXTENSIONS: &[&str] =
 const CANNOT_START: &str = "无法启动读取报告的组件，请刷新页面后重试。";
 const CRASHED: &str = "读取报告的组件出错，请重试；如仍失败，请刷新页面。";
 const TIMED_OUT: &str = "读取报告超时，请重试；如仍失败，请刷新页面。";
+
+/// A report the worker read and recognised.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Read {
+    pub report: Report,
+    /// The import report, as HTML with its text escaped (`ImportReport::html`).
+    pub html: String,
+}
 
 /// Whether `file` goes to the report import rather than the draft import.
 pub fn is_report_file(file: &web_sys::File) -> bool {
@@ -57,13 +66,26 @@ thread_local! {
 }
 
 /// Reads a picked or dropped file in the worker.
-pub async fn read_file(file: &web_sys::File) -> Result<Document, String> {
+pub async fn read_file(file: &web_sys::File) -> Result<Read, String> {
     let name = file.name();
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| format!("无法读取「{name}」"))?;
     let message = Object::new();
     set(&message, "name", &name.into());
     set(&message, "bytes", &Uint8Array::new(&buffer));
     request(message).await
+}
+
+/// Reads what was pasted: its `text/html` when there is any, else its `text/plain`.
+pub async fn read_paste(html: String, text: String) -> Result<Read, String> {
+    let message = Object::new();
+    set(&message, "html", &html.into());
+    set(&message, "text", &text.into());
+    request(message).await
+}
+
+fn read_reply(data: &JsValue) -> Option<Read> {
+    let report = draft::from_json(&get(data, "draft").as_string()?).ok()?;
+    Some(Read { report, html: get(data, "report").as_string()? })
 }
 
 fn set(object: &Object, key: &str, value: &JsValue) {
@@ -109,12 +131,9 @@ fn on_reply(data: JsValue) {
         client.pending.remove(&(get(&data, "id").as_f64()? as u32))
     });
     let Some(pending) = settled else { return };
-    let _ = match get(&data, "document").as_string() {
-        Some(json) => pending.resolve.call1(&JsValue::NULL, &json.into()),
-        None => {
-            let message = get(&data, "error").as_string().unwrap_or_else(|| CRASHED.to_string());
-            pending.reject.call1(&JsValue::NULL, &message.into())
-        }
+    let _ = match get(&data, "error").as_string() {
+        None => pending.resolve.call1(&JsValue::NULL, &data),
+        Some(message) => pending.reject.call1(&JsValue::NULL, &message.into()),
     };
 }
 
@@ -126,8 +145,8 @@ fn reset(message: &str) {
     }
 }
 
-/// Sends `message` (given its id here) and waits for the document's JSON.
-async fn request(message: Object) -> Result<Document, String> {
+/// Sends `message` (given its id here) and waits for the worker's reading.
+async fn request(message: Object) -> Result<Read, String> {
     let mut message = Some(message);
     let promise = Promise::new(&mut |resolve: Function, reject: Function| {
         let Some(message) = message.take() else { return };
@@ -155,10 +174,10 @@ async fn request(message: Object) -> Result<Document, String> {
             }
         }
     });
-    let json = JsFuture::from(promise)
+    let data = JsFuture::from(promise)
         .await
         .map_err(|message| message.as_string().unwrap_or_else(|| CRASHED.to_string()))?;
-    serde_json::from_str(&json.as_string().unwrap_or_default()).map_err(|_| CRASHED.to_string())
+    read_reply(&data).ok_or_else(|| CRASHED.to_string())
 }
 
 /// Fails request `id` still waiting after [`TIMEOUT_MS`], and drops the

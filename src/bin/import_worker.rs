@@ -1,21 +1,23 @@
-//! The import worker: reads last year's published report (a `.docx`, a saved
-//! portal page, or what was pasted from one) off the main thread and off the
-//! first load: the readers (zip, XML, html5ever, encodings) live only in this
-//! wasm. `src/import_client.rs` starts it on the first import.
+//! The import worker: reads and recognises last year's published report (a
+//! `.docx`, a saved portal page, or what was pasted from one) off the main
+//! thread and off the first load: the readers (zip, XML, html5ever,
+//! encodings) and the recogniser live only in this wasm.
+//! `src/import_client.rs` starts it on the first import.
 //!
 //! Protocol (plain JS objects):
 //! - worker → page, once loaded: `{ ready: true }`;
 //! - page → worker: `{ id, name: string, bytes: Uint8Array }` (a file) or
-//!   `{ id, html: string }` (a paste's `text/html`);
-//! - worker → page: `{ id, document: string, ms: number }`, the neutral
-//!   document's JSON (`xxgk_core::import::Document`), or `{ id, error }`
-//!   with a Chinese message.
+//!   `{ id, html: string, text: string }` (a paste's `text/html` and `text/plain`);
+//! - worker → page: `{ id, draft, report, ms }`: the report as a draft file
+//!   (`xxgk_core::draft`) and the import report as an HTML fragment
+//!   (`ImportReport::html`, its text escaped), or `{ id, error }` with a
+//!   Chinese message.
 
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
-use xxgk_core::import::readers::{self, html};
-use xxgk_core::import::Document;
+use xxgk_core::draft;
+use xxgk_core::import::{import, Source};
 
 fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -44,31 +46,25 @@ fn handle(request: &JsValue) -> Object {
     let reply = Object::new();
     set(&reply, "id", &get(request, "id"));
     let started = js_sys::Date::now();
-    let read = if let Some(html) = get(request, "html").as_string() {
-        html::read_html_str(&html).map_err(|e| e.message())
+    let bytes = get(request, "bytes");
+    let imported = if let Some(html) = get(request, "html").as_string() {
+        let text = get(request, "text").as_string().unwrap_or_default();
+        import(Source::pasted(&html, &text))
+    } else if bytes.is_instance_of::<Uint8Array>() {
+        let name = get(request, "name").as_string().unwrap_or_default();
+        import(Source::File { name: &name, bytes: &bytes.unchecked_into::<Uint8Array>().to_vec() })
     } else {
-        let bytes = get(request, "bytes");
-        if bytes.is_instance_of::<Uint8Array>() {
-            let name = get(request, "name").as_string().unwrap_or_default();
-            read_bytes(&name, &bytes.unchecked_into::<Uint8Array>().to_vec())
-        } else {
-            Err("导入请求格式不正确（缺少文件内容）。".to_string())
-        }
+        Err("导入请求格式不正确（缺少文件内容）。".to_string())
     };
-    match read.and_then(|doc| serde_json::to_string(&doc).map_err(|_| "无法整理读取的内容".to_string()))
-    {
-        Ok(json) => {
-            set(&reply, "document", &json.into());
+    match imported {
+        Ok(imported) => {
+            set(&reply, "draft", &draft::to_json(&imported.report).into());
+            set(&reply, "report", &imported.log.html().into());
             set(&reply, "ms", &(js_sys::Date::now() - started).into());
         }
         Err(message) => set(&reply, "error", &message.into()),
     }
     reply
-}
-
-/// A file: a `.docx` or a page, told by its bytes.
-fn read_bytes(name: &str, bytes: &[u8]) -> Result<Document, String> {
-    readers::read_file(name, bytes).map_err(|e| format!("「{name}」：{}", e.message()))
 }
 
 fn set(object: &Object, key: &str, value: &JsValue) {

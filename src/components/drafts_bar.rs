@@ -9,6 +9,7 @@ use super::drafts_banners::{Alerts, DraftsBanners};
 use super::drafts_import::{install_drop, ImportButton, ImportResults, Imports};
 use super::drafts_list::DraftsList;
 use super::drafts_next_year::NextYearDialog;
+use super::import_dialog::{ImportDialog, ReportImport};
 use crate::dom::listen;
 use crate::storage::{use_drafts, StartUp};
 
@@ -27,6 +28,8 @@ pub fn DraftsBar(
     let drafts = use_drafts();
     let alerts = Alerts::provide(&start_up);
     let panel = RwSignal::new(None::<Panel>);
+    let report_import = ReportImport::provide();
+    report_import.install_paste();
     let imports = Imports::provide();
     install_drop(imports);
     let toggle =
@@ -55,6 +58,9 @@ pub fn DraftsBar(
             <button type="button" on:click=move |_| toggle(Panel::NextYear) title="以上一年度的草稿为基础新建本年度报告">
                 "由上年报告新建"
             </button>
+            <button type="button" on:click=move |_| { panel.set(None); report_import.show(); } title="导入上一年度已印发的报告（.docx、网页，或复制网页后粘贴），由它新建本年度报告">
+                "导入上年报告"
+            </button>
             <button type="button" on:click=export title="下载草稿文件（.json），可在另一台电脑导入">
                 "导出草稿文件"
             </button>
@@ -63,6 +69,7 @@ pub fn DraftsBar(
         </div>
         <DraftsBanners />
         <ImportResults imports=imports />
+        <ImportDialog import=report_import />
         <Show when=move || panel.get() == Some(Panel::List)>
             <DraftsList on_close=move || panel.set(None) />
         </Show>

@@ -13,7 +13,9 @@ use xxgk_core::model::Report;
 use xxgk_core::storage::{draft_title, DraftId, DraftMeta, DraftSummary};
 
 use super::drafts_banners::{use_alerts, Alerts};
+use super::import_dialog::{use_report_import, ReportImport};
 use crate::dom::listen;
+use crate::import_client;
 use crate::state::Tally;
 use crate::storage::{files, use_drafts, Drafts};
 
@@ -25,6 +27,8 @@ enum Outcome {
     Added(DraftId),
     /// Read, but storage refused it: it can still be opened in memory.
     NotStored(Report, String),
+    /// Last year's published report, read: its import report is in the import dialog.
+    Published(String),
     /// Same 机关 and 年度 as a stored draft: replace it, keep both, or skip?
     Ask(Report, DraftSummary),
     Replaced(DraftId),
@@ -48,6 +52,7 @@ pub struct Imports {
     /// A file is being dragged over the page.
     dragging: RwSignal<bool>,
     alerts: Alerts,
+    reports: ReportImport,
 }
 
 impl Imports {
@@ -57,6 +62,7 @@ impl Imports {
             busy: RwSignal::new(false),
             dragging: RwSignal::new(false),
             alerts: use_alerts(),
+            reports: use_report_import(),
         }
     }
 
@@ -69,7 +75,7 @@ impl Imports {
         self.rows.set(Vec::new());
         spawn_local(async move {
             for file in &files {
-                let row = read_one(drafts, file).await;
+                let row = read_one(drafts, self.reports, file).await;
                 self.rows.update(|rows| rows.push(row));
             }
             self.busy.set(false);
@@ -93,12 +99,21 @@ impl Imports {
     }
 }
 
-async fn read_one(drafts: Drafts, file: &web_sys::File) -> ImportRow {
+async fn read_one(drafts: Drafts, reports: ReportImport, file: &web_sys::File) -> ImportRow {
     let mut row =
         ImportRow { file: file.name(), title: String::new(), tally: None, outcome: Outcome::Skipped };
     // Last year's published report (.docx, a page, .doc/.pdf…): the report import's.
-    if crate::import_client::is_report_file(file) {
-        row.outcome = Outcome::Refused(crate::components::import_report::read_line(file).await);
+    if import_client::is_report_file(file) {
+        row.outcome = match import_client::read_file(file).await {
+            Ok(read) => {
+                row.title = draft_title(&read.report.unit_name, read.report.year);
+                reports.offer(format!("「{}」", file.name()), read);
+                Outcome::Published(
+                    "已识别为年度报告，请在「导入上年报告」窗口中查看识别结果并选择如何使用".to_string(),
+                )
+            }
+            Err(message) => Outcome::Refused(message),
+        };
         return row;
     }
     let report = match files::read_draft(file).await {
@@ -189,7 +204,7 @@ pub fn ImportResults(imports: Imports) -> impl IntoView {
     let rows = move || imports.rows.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
         <Show when=move || imports.dragging.get()>
-            <div class="drop-overlay" aria-hidden="true">"松开鼠标，导入草稿文件（.json）"</div>
+            <div class="drop-overlay" aria-hidden="true">"松开鼠标，导入草稿文件（.json）或上年报告（.docx、网页）"</div>
         </Show>
         <Show when=move || imports.busy.get() || imports.rows.with(|r| !r.is_empty())>
             <section class="banner banner-info import-results" aria-label="导入结果" data-testid="import-results">
@@ -229,6 +244,7 @@ fn ImportLine(imports: Imports, drafts: Drafts, i: usize, row: ImportRow) -> imp
         }
         .into_any(),
         Outcome::Skipped => view! { <span>"未导入"</span> }.into_any(),
+        Outcome::Published(message) => view! { <span>{message}</span> }.into_any(),
         Outcome::NotStored(report, message) => {
             let report = StoredValue::new(report);
             view! {

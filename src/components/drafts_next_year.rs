@@ -1,4 +1,5 @@
-//! 「由上年报告新建」: pick last year's draft (or its file); the new report
+//! 「由上年报告新建」: pick last year's draft, its file, or last year's
+//! published report (a `.docx` or page, read by the report import); the new report
 //! gets the unit's details, 二、上年结转 from last year's 四、结转下年度继续办理,
 //! and the cross-year checks. Last year's text is not copied, only shown
 //! beside the new one.
@@ -10,7 +11,9 @@ use xxgk_core::model::Report;
 use xxgk_core::storage::DraftSummary;
 
 use super::dialog_head::DialogHead;
-use crate::state::ui::{use_ui, Tone};
+use super::import_dialog::use_report_import;
+use crate::import_client;
+use crate::state::ui::{use_ui, Tone, Ui};
 use crate::storage::{clock, files, use_drafts, Drafts};
 
 #[component]
@@ -18,17 +21,9 @@ pub fn NextYearDialog(on_close: impl Fn() + Copy + Send + Sync + 'static) -> imp
     let drafts = use_drafts();
     let ui = use_ui();
     let error = RwSignal::new(None::<String>);
+    let report_import = use_report_import();
     let start = move |last: Report| {
-        let year = last.year;
-        drafts.create_next_year(&last);
-        ui.notify(
-            format!(
-                "已由{year}年报告新建{}年报告：表三「二、上年结转」已按上年「四、结转下年度继续办理」逐列填入，跨年度检查已开启。\
-                 上年的文字没有复制，可在各节下方对照参考。",
-                year + 1
-            ),
-            Tone::Info,
-        );
+        start_next_year(drafts, ui, &last);
         on_close();
     };
     let from_draft = move |summary: &DraftSummary| {
@@ -44,6 +39,12 @@ pub fn NextYearDialog(on_close: impl Fn() + Copy + Send + Sync + 'static) -> imp
         let el: HtmlInputElement = el;
         let Some(file) = files::list(el.files()).into_iter().next() else { return };
         el.set_value("");
+        // Last year's published report: its import report first (the report import's dialog).
+        if import_client::is_report_file(&file) {
+            report_import.read_file(file);
+            on_close();
+            return;
+        }
         spawn_local(async move {
             match files::read_draft(&file).await {
                 Ok(last) => start(last),
@@ -76,13 +77,27 @@ pub fn NextYearDialog(on_close: impl Fn() + Copy + Send + Sync + 'static) -> imp
             </ul>
             <p>
                 <button type="button" on:click=move |_| { if let Some(el) = input.get_untracked() { el.click(); } }>
-                    "从文件选择上年草稿…"
+                    "从文件选择上年草稿或上年报告…"
                 </button>
-                <input node_ref=input type="file" accept=".json,application/json" class="hidden" data-testid="next-year-input" aria-label="上年草稿文件" on:change=from_file />
+                <input node_ref=input type="file" accept=".json,application/json,.docx,.html,.htm,.doc,.wps,.pdf" class="hidden" data-testid="next-year-input" aria-label="上年草稿文件" on:change=from_file />
             </p>
             {move || error.get().map(|e| view! { <p class="row-error" role="alert">{e}</p> })}
         </div>
     }
+}
+
+/// Opens this year's report started from `last` and says what carried over.
+pub fn start_next_year(drafts: Drafts, ui: Ui, last: &Report) {
+    let year = last.year;
+    drafts.create_next_year(last);
+    ui.notify(
+        format!(
+            "已由{year}年报告新建{}年报告：表三「二、上年结转」已按上年「四、结转下年度继续办理」逐列填入，跨年度检查已开启。\
+             上年的文字没有复制，可在各节下方对照参考。",
+            year + 1
+        ),
+        Tone::Info,
+    );
 }
 
 /// Last year's report from a stored draft; the open one is taken from the

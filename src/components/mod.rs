@@ -11,7 +11,7 @@ pub mod drafts_next_year;
 pub mod drafts_reference;
 pub mod grid_cell;
 pub mod grid_row;
-pub mod import_report;
+pub mod import_dialog;
 pub mod notice;
 pub mod preview;
 pub mod section;

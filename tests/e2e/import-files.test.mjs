@@ -1,14 +1,18 @@
-// Last year's report dropped on the page: the import worker is not part of the first load; a
-// .pdf, a .doc and a damaged .docx get their Chinese messages; nothing is stored.
+// Last year's published report into the app: the import worker is not part of the first load; a
+// dropped .docx shows its import report before anything is stored, then starts this year's report
+// (上年结转 filled, cross-year checks on, last year's text beside); a portal page pasted with Ctrl+V
+// (its text/html) opens as that year's draft; a .pdf, a .doc, a .wps and a damaged .docx get their
+// Chinese messages; nothing is stored before the clerk chooses.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { draftsSession } from './drafts.page.mjs';
+import { draftsSession, report, T3_COLUMNS } from './drafts.page.mjs';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../core/fixtures/published');
 const DOCX = fs.readFileSync(path.join(FIXTURES, '10_pingtan-shichang-jiandu-guanliju-2023.docx'));
+const PAGE = fs.readFileSync(path.join(FIXTURES, '06_pingtan-ziranziyuan-shengtaihuanjing-ju-2023.html'), 'utf8');
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0];
 const SAVE_AS = '请在 WPS 或 Word 中打开并另存为 .docx，或复制网页内容粘贴';
 
@@ -65,11 +69,128 @@ test('a .pdf, a .doc, a .wps and a damaged .docx get their messages, and nothing
   assert.equal((await d.stored()).length, 0);
 });
 
-test("a Word file of last year's report is read in the worker", async () => {
+/** The import dialog's lists, by part: head, tables, sections, parts, notes. */
+async function importReport(page) {
+  const dialog = page.getByTestId('import-dialog');
+  await dialog.getByTestId('import-report').waitFor();
+  return dialog.evaluate((el) => Object.fromEntries([...el.querySelectorAll('ul[data-part]')].map((ul) => [
+    ul.dataset.part, [...ul.children].map((li) => ({ text: li.textContent, found: li.dataset.found !== 'false' })),
+  ])));
+}
+
+test("last year's .docx dropped: its import report, then this year's report started from it", async () => {
   const browser = await session.browser();
   const d = await session.open(browser);
+  const last = report('10_');
   await drop(d.page, [{ name: '市场监管局2023年报告.docx', bytes: [...DOCX] }]);
   const [line] = await lines(d.page, 1);
-  assert.match(line, /已读取 \d+ 段文字、3 张表格/);
+  assert.match(line, /市场监管局2023年报告\.docx[\s\S]*已识别为年度报告/);
+
+  const shown = await importReport(d.page);
+  const head = shown.head.map((l) => l.text);
+  assert.equal(head[0], `机关：${last.unit_name}`);
+  assert.equal(head[1], '年度：2023');
+  assert.match(head[2], /^格式：2021 年格式（国办公开办函〔2021〕30号）$/);
+  assert.equal(shown.tables.length, 3);
+  for (const t of shown.tables) {
+    const [, found, expected] = t.text.match(/识别 (\d+)\/(\d+) 个单元格/);
+    assert.equal(found, expected, t.text);
+  }
+  assert.equal(shown.sections.length, 6);
+  assert.ok(shown.sections.every((s) => s.found && /：找到/.test(s.text)), JSON.stringify(shown.sections));
+  assert.ok(shown.notes.length > 0 && shown.notes.every((n) => /^【(推断|写法不同|读法|未导入)】/.test(n.text)));
+  assert.ok(shown.notes.some((n) => n.text.startsWith('【推断】')), 'the year or unit taken from elsewhere is said');
+  // Nothing stored before the choice.
   assert.equal((await d.stored()).length, 0);
+
+  await d.page.getByTestId('import-dialog').getByRole('button', { name: '以此为上年报告，新建2024年报告' }).click();
+  await d.saved();
+  assert.equal(await d.page.getByTestId('import-dialog').count(), 0);
+  assert.equal(await d.page.locator('select[name="year"]').inputValue(), '2024');
+  assert.equal(await d.field('unit_name').inputValue(), last.unit_name);
+  const carried = [];
+  for (const col of T3_COLUMNS) carried.push(await d.cell(`table3.carried_over.${col}`).inputValue());
+  assert.deepEqual(carried, T3_COLUMNS.map((c) => last.cells[`table3.carried_forward.${c}`] ?? ''));
+  assert.equal(await d.cell('table3.new_received.natural').inputValue(), '');
+  // Cross-year checks on (and passing for the carried columns).
+  const passing = await d.checks('pass');
+  for (const col of T3_COLUMNS) assert.ok(passing.includes(`cross.carried_over.${col}`), col);
+  // Last year's text beside the section, not copied into it.
+  assert.equal(await d.field('overview').inputValue(), '');
+  const reference = d.page.locator('#section-一 [data-testid="last-year-text"]');
+  assert.match(await reference.textContent(), /2023年报告的原文/);
+  assert.ok((await reference.textContent()).includes(last.text.overview.slice(0, 30)));
+  const stored = await d.stored();
+  assert.deepEqual(stored.map((s) => s.record.draft.report.year), [2024]);
+});
+
+test("a portal page pasted with Ctrl+V (its text/html) opens as that year's draft", async () => {
+  const browser = await session.browser();
+  const d = await session.open(browser);
+  const last = report('06_');
+  // A real paste: the page's HTML on the system clipboard, Ctrl+V with the focus outside any field.
+  await d.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
+  await d.page.evaluate(async (html) => {
+    const text = new DOMParser().parseFromString(html, 'text/html').body.innerText;
+    await navigator.clipboard.write([new ClipboardItem({
+      'text/html': new Blob([html], { type: 'text/html' }),
+      'text/plain': new Blob([text], { type: 'text/plain' }),
+    })]);
+    document.activeElement?.blur();
+  }, PAGE);
+  await d.page.keyboard.press('Control+V');
+  const shown = await importReport(d.page);
+  assert.match(await d.page.getByTestId('import-report').locator('h3').first().textContent(), /^粘贴的内容：识别结果$/);
+  assert.equal(shown.head[1].text, '年度：2023');
+  assert.ok(shown.sections.every((s) => s.found));
+  assert.equal((await d.stored()).length, 0);
+
+  await d.page.getByTestId('import-dialog').getByRole('button', { name: '作为2023年草稿打开' }).click();
+  await d.saved();
+  assert.equal(await d.page.locator('select[name="year"]').inputValue(), '2023');
+  for (const [key, value] of Object.entries(last.cells).filter(([k]) => k.startsWith('table3.'))) {
+    assert.equal(await d.cell(key).inputValue(), value, key);
+  }
+  // Pasted again: the same 机关 and 年度 is stored now, so the clerk is asked before anything is replaced.
+  await d.page.evaluate(() => document.activeElement?.blur());
+  await d.page.keyboard.press('Control+V');
+  await importReport(d.page);
+  await d.page.getByTestId('import-dialog').getByRole('button', { name: '作为2023年草稿打开' }).click();
+  const ask = d.page.getByTestId('import-dialog').locator('.import-ask');
+  assert.match(await ask.textContent(), /已有同一机关、同一年度的草稿/);
+  await ask.getByRole('button', { name: '取消' }).click();
+  await d.page.getByTestId('import-dialog').getByRole('button', { name: '不导入' }).click();
+  assert.equal((await d.stored()).length, 1);
+});
+
+test('the paste box and the file picker of 「导入上年报告」; text that is not a report gets its message', async () => {
+  const browser = await session.browser();
+  const d = await session.open(browser);
+  await d.page.locator('.drafts-bar').getByRole('button', { name: '导入上年报告' }).click();
+  const dialog = d.page.getByTestId('import-dialog');
+  await dialog.getByTestId('import-paste').focus();
+  await d.page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '关于召开年度工作会议的通知\n请各单位准时参加。');
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  assert.match(await dialog.getByRole('alert').textContent(), /^粘贴的内容：这不是政府信息公开工作年度报告/);
+  await dialog.getByTestId('import-report-input').setInputFiles({ name: '上年报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n') });
+  await d.page.waitForFunction(() => /上年报告\.pdf/.test(document.querySelector('[data-testid="import-dialog"] [role="alert"]')?.textContent));
+  assert.match(await dialog.getByRole('alert').textContent(), /无法直接导入 PDF 文件/);
+  await dialog.getByTestId('import-report-input').setInputFiles({ name: '上年报告.docx', mimeType: 'application/octet-stream', buffer: DOCX });
+  assert.equal((await importReport(d.page)).head[1].text, '年度：2023');
+  assert.equal((await d.stored()).length, 0);
+});
+
+test("「由上年报告新建」 takes last year's published .docx too", async () => {
+  const browser = await session.browser();
+  const d = await session.open(browser);
+  await d.page.locator('.drafts-bar').getByRole('button', { name: '由上年报告新建' }).click();
+  await d.page.getByTestId('next-year-input').setInputFiles({ name: '上年报告.docx', mimeType: 'application/octet-stream', buffer: DOCX });
+  await importReport(d.page);
+  await d.page.getByTestId('import-dialog').getByRole('button', { name: '以此为上年报告，新建2024年报告' }).click();
+  await d.saved();
+  assert.equal(await d.page.locator('select[name="year"]').inputValue(), '2024');
+  assert.deepEqual(d.consoleErrors, []);
 });

@@ -16,6 +16,7 @@ pub mod plain;
 pub mod readers;
 mod recognise;
 pub mod report;
+pub mod source;
 mod tables;
 
 pub use document::{Block, Cell, Document, Table};
@@ -23,3 +24,4 @@ pub use file::{import_file, FileError};
 pub use plain::read_plain_text;
 pub use recognise::{recognise, ImportError, Imported};
 pub use report::{ImportReport, Note, NoteKind};
+pub use source::{import, Source};

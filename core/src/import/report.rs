@@ -88,39 +88,98 @@ impl Note {
 }
 
 impl ImportReport {
-    /// The report as lines of Chinese text (for the command line and the page).
+    /// The report as lines of Chinese text (for the command line): the groups
+    /// below, in their order.
     pub fn lines(&self) -> Vec<String> {
-        let mut out = vec![
+        let mut out = self.head_lines();
+        out.extend(self.table_lines());
+        out.extend(self.section_lines().into_iter().map(|(line, _)| line));
+        out.extend(self.part_lines());
+        out.extend(self.note_lines());
+        out
+    }
+
+    /// 机关, 年度 and format edition.
+    pub fn head_lines(&self) -> Vec<String> {
+        vec![
             format!("机关：{}", if self.unit_name.is_empty() { "（未找到）" } else { &self.unit_name }),
             format!("年度：{}", self.year),
             format!("格式：{} 年格式（{}）", self.format.key(), self.format.notice()),
-        ];
-        for t in &self.tables {
-            out.push(format!(
-                "{}：识别 {}/{} 个单元格，其中 {} 个有数字",
-                t.table.short_name(),
-                t.found,
-                t.expected,
-                t.filled
-            ));
-        }
-        for s in &self.sections {
-            out.push(match &s.printed {
-                Some(p) if p == &s.heading => format!("{}：找到", s.heading),
-                Some(p) => format!("{}：找到（印作「{p}」）", s.heading),
-                None => format!("{}：未找到", s.heading),
-            });
-        }
-        for p in &self.parts {
-            out.push(if p.text.is_empty() {
-                format!("{}：无", p.name)
-            } else {
-                format!("{}：{}", p.name, ellipsis(&p.text, 40))
-            });
-        }
-        for n in &self.notes {
-            out.push(format!("【{}】{}", n.kind.label(), n.message));
-        }
+        ]
+    }
+
+    /// Per table, the cells recognised of those expected.
+    pub fn table_lines(&self) -> Vec<String> {
+        self.tables
+            .iter()
+            .map(|t| {
+                format!(
+                    "{}：识别 {}/{} 个单元格，其中 {} 个有数字",
+                    t.table.short_name(),
+                    t.found,
+                    t.expected,
+                    t.filled
+                )
+            })
+            .collect()
+    }
+
+    /// Each of the six sections, and whether it was found.
+    pub fn section_lines(&self) -> Vec<(String, bool)> {
+        self.sections
+            .iter()
+            .map(|s| match &s.printed {
+                Some(p) if p == &s.heading => (format!("{}：找到", s.heading), true),
+                Some(p) => (format!("{}：找到（印作「{p}」）", s.heading), true),
+                None => (format!("{}：未找到", s.heading), false),
+            })
+            .collect()
+    }
+
+    /// 发文字号, 主送机关, 前言, 落款, 成文日期, 版记.
+    pub fn part_lines(&self) -> Vec<String> {
+        self.parts
+            .iter()
+            .map(|p| {
+                if p.text.is_empty() {
+                    format!("{}：无", p.name)
+                } else {
+                    format!("{}：{}", p.name, ellipsis(&p.text, 40))
+                }
+            })
+            .collect()
+    }
+
+    /// Every guess, variant, reading and what had no place, as met.
+    pub fn note_lines(&self) -> Vec<String> {
+        self.notes.iter().map(|n| format!("【{}】{}", n.kind.label(), n.message)).collect()
+    }
+}
+
+impl ImportReport {
+    /// The report as an HTML fragment for the page's import dialog: the
+    /// groups above as lists, every text escaped; a section not found is
+    /// marked `data-found="false"`.
+    pub fn html(&self) -> String {
+        let mut out = String::new();
+        let list = |out: &mut String, part: &str, lines: &[(String, bool)]| {
+            out.push_str(&format!("<ul data-part=\"{part}\">"));
+            for (line, found) in lines {
+                let mark = if *found { "" } else { " class=\"row-error\" data-found=\"false\"" };
+                out.push_str(&format!("<li{mark}>{}</li>", escape(line)));
+            }
+            out.push_str("</ul>");
+        };
+        let found = |lines: Vec<String>| lines.into_iter().map(|l| (l, true)).collect::<Vec<_>>();
+        list(&mut out, "head", &found(self.head_lines()));
+        out.push_str("<h4>统计表</h4>");
+        list(&mut out, "tables", &found(self.table_lines()));
+        out.push_str("<h4>六个部分</h4>");
+        list(&mut out, "sections", &self.section_lines());
+        out.push_str("<h4>其他部分</h4>");
+        list(&mut out, "parts", &found(self.part_lines()));
+        out.push_str(&format!("<h4>识别说明（{} 条）</h4>", self.notes.len()));
+        list(&mut out, "notes", &found(self.note_lines()));
         out
     }
 }
@@ -142,9 +201,25 @@ impl ImportReport {
         for s in self.sections.iter().filter(|s| s.printed.is_none()) {
             out.push(format!("没有找到「{}」", s.heading));
         }
-        out.extend(self.notes.iter().map(|n| format!("【{}】{}", n.kind.label(), n.message)));
+        out.extend(self.note_lines());
         out
     }
+}
+
+/// Text for HTML element content and attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The first `max` characters of `text`, with 「…」 when cut.
