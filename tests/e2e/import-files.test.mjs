@@ -12,6 +12,8 @@ import { draftsSession, report, T3_COLUMNS } from './drafts.page.mjs';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../core/fixtures/published');
 const DOCX = fs.readFileSync(path.join(FIXTURES, '10_pingtan-shichang-jiandu-guanliju-2023.docx'));
+// 平潭综合实验区 2021: 结转下年度 1 0 0 0 0 0 1, so 上年结转 shows what was carried.
+const LAST_YEAR_DOCX = fs.readFileSync(path.join(FIXTURES, '01_pingtan-zonghe-shiyanqu-2021.docx'));
 const PAGE = fs.readFileSync(path.join(FIXTURES, '06_pingtan-ziranziyuan-shengtaihuanjing-ju-2023.html'), 'utf8');
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0];
 const SAVE_AS = '请在 WPS 或 Word 中打开并另存为 .docx，或复制网页内容粘贴';
@@ -81,15 +83,15 @@ async function importReport(page) {
 test("last year's .docx dropped: its import report, then this year's report started from it", async () => {
   const browser = await session.browser();
   const d = await session.open(browser);
-  const last = report('10_');
-  await drop(d.page, [{ name: '市场监管局2023年报告.docx', bytes: [...DOCX] }]);
+  const last = report('01_');
+  await drop(d.page, [{ name: '平潭2021年报告.docx', bytes: [...LAST_YEAR_DOCX] }]);
   const [line] = await lines(d.page, 1);
-  assert.match(line, /市场监管局2023年报告\.docx[\s\S]*已识别为年度报告/);
+  assert.match(line, /平潭2021年报告\.docx[\s\S]*已识别为年度报告/);
 
   const shown = await importReport(d.page);
   const head = shown.head.map((l) => l.text);
   assert.equal(head[0], `机关：${last.unit_name}`);
-  assert.equal(head[1], '年度：2023');
+  assert.equal(head[1], '年度：2021');
   assert.match(head[2], /^格式：2021 年格式（国办公开办函〔2021〕30号）$/);
   assert.equal(shown.tables.length, 3);
   for (const t of shown.tables) {
@@ -99,29 +101,41 @@ test("last year's .docx dropped: its import report, then this year's report star
   assert.equal(shown.sections.length, 6);
   assert.ok(shown.sections.every((s) => s.found && /：找到/.test(s.text)), JSON.stringify(shown.sections));
   assert.ok(shown.notes.length > 0 && shown.notes.every((n) => /^【(推断|写法不同|读法|未导入)】/.test(n.text)));
-  assert.ok(shown.notes.some((n) => n.text.startsWith('【推断】')), 'the year or unit taken from elsewhere is said');
+  // The saved page prints no title: where 机关 and 年度 were taken from is said.
+  assert.ok(shown.notes.some((n) => /机关和年度取自/.test(n.text)), JSON.stringify(shown.notes));
   // Nothing stored before the choice.
   assert.equal((await d.stored()).length, 0);
 
-  await d.page.getByTestId('import-dialog').getByRole('button', { name: '以此为上年报告，新建2024年报告' }).click();
+  await d.page.getByTestId('import-dialog').getByRole('button', { name: '以此为上年报告，新建2022年报告' }).click();
   await d.saved();
   assert.equal(await d.page.getByTestId('import-dialog').count(), 0);
-  assert.equal(await d.page.locator('select[name="year"]').inputValue(), '2024');
+  assert.equal(await d.page.locator('select[name="year"]').inputValue(), '2022');
   assert.equal(await d.field('unit_name').inputValue(), last.unit_name);
   const carried = [];
   for (const col of T3_COLUMNS) carried.push(await d.cell(`table3.carried_over.${col}`).inputValue());
   assert.deepEqual(carried, T3_COLUMNS.map((c) => last.cells[`table3.carried_forward.${c}`] ?? ''));
+  assert.deepEqual(carried, ['1', '0', '0', '0', '0', '0', '1']);
   assert.equal(await d.cell('table3.new_received.natural').inputValue(), '');
   // Cross-year checks on (and passing for the carried columns).
   const passing = await d.checks('pass');
   for (const col of T3_COLUMNS) assert.ok(passing.includes(`cross.carried_over.${col}`), col);
+  // …and last year's 现行有效 (665 规范性文件) is what this year's stock is checked against.
+  await d.typeInto('table2.normative_docs.issued', '10');
+  await d.typeInto('table2.normative_docs.repealed', '0');
+  await d.typeInto('table2.normative_docs.in_force', '700');
+  // (The checks run 300 ms after typing stops; d.checks opens the folded groups.)
+  for (let i = 0; i < 50 && !(await d.checks('fail')).includes('cross.in_force.normative_docs'); i++) {
+    await d.page.waitForTimeout(100);
+  }
+  const stock = d.page.locator('[data-check="cross.in_force.normative_docs"][data-status="fail"]');
+  assert.match(await stock.textContent(), /上年现行有效件数665\+本年制发件数10−本年废止件数0=675/);
   // Last year's text beside the section, not copied into it.
   assert.equal(await d.field('overview').inputValue(), '');
   const reference = d.page.locator('#section-一 [data-testid="last-year-text"]');
-  assert.match(await reference.textContent(), /2023年报告的原文/);
+  assert.match(await reference.textContent(), /2021年报告的原文/);
   assert.ok((await reference.textContent()).includes(last.text.overview.slice(0, 30)));
   const stored = await d.stored();
-  assert.deepEqual(stored.map((s) => s.record.draft.report.year), [2024]);
+  assert.deepEqual(stored.map((s) => s.record.draft.report.year), [2022]);
 });
 
 test("a portal page pasted with Ctrl+V (its text/html) opens as that year's draft", async () => {
