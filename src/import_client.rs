@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Url, Worker};
 use xxgk_core::draft;
+use xxgk_core::import::report::ReportGroup;
 use xxgk_core::model::Report;
 
 /// The loader Trunk writes for `data-type="worker" data-loader-shim`.
@@ -36,8 +37,8 @@ const TIMED_OUT: &str = "读取报告超时，请重试；如仍失败，请刷�
 #[derive(Clone, Debug, PartialEq)]
 pub struct Read {
     pub report: Report,
-    /// The import report, as HTML with its text escaped (`ImportReport::html`).
-    pub html: String,
+    /// The import report's groups (`ImportReport::groups`).
+    pub groups: Vec<ReportGroup>,
 }
 
 /// Whether `file` goes to the report import rather than the draft import.
@@ -85,7 +86,8 @@ pub async fn read_paste(html: String, text: String) -> Result<Read, String> {
 
 fn read_reply(data: &JsValue) -> Option<Read> {
     let report = draft::from_json(&get(data, "draft").as_string()?).ok()?;
-    Some(Read { report, html: get(data, "report").as_string()? })
+    let groups = serde_json::from_str(&get(data, "report").as_string()?).ok()?;
+    Some(Read { report, groups })
 }
 
 fn set(object: &Object, key: &str, value: &JsValue) {

@@ -10,7 +10,7 @@
 //!   `{ id, html: string, text: string }` (a paste's `text/html` and `text/plain`);
 //! - worker → page: `{ id, draft, report, ms }`: the report as a draft file
 //!   (`xxgk_core::draft`) and the import report as an HTML fragment
-//!   (`ImportReport::html`, its text escaped), or `{ id, error }` with a
+//!   (`ImportReport::groups` as JSON, plain text), or `{ id, error }` with a
 //!   Chinese message.
 
 use js_sys::{Object, Reflect, Uint8Array};
@@ -59,7 +59,7 @@ fn handle(request: &JsValue) -> Object {
     match imported {
         Ok(imported) => {
             set(&reply, "draft", &draft::to_json(&imported.report).into());
-            set(&reply, "report", &imported.log.html().into());
+            set(&reply, "report", &serde_json::to_string(&imported.log.groups()).unwrap_or_default().into());
             set(&reply, "ms", &(js_sys::Date::now() - started).into());
         }
         Err(message) => set(&reply, "error", &message.into()),

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlInputElement};
+use xxgk_core::import::report::ReportGroup;
 use xxgk_core::model::Report;
 use xxgk_core::storage::{next_year, DraftMeta, DraftSummary};
 
@@ -26,8 +27,8 @@ struct Pending {
     /// 「文件名」 or 「粘贴的内容」.
     source: String,
     report: Report,
-    /// The import report, as HTML (its text escaped by the core).
-    html: String,
+    /// The import report's groups.
+    groups: Vec<ReportGroup>,
 }
 
 /// The two choices, and a stored draft they would meet.
@@ -105,7 +106,7 @@ impl ReportImport {
     /// A report read from a dropped file: shown in the dialog for the clerk's choice.
     pub fn offer(self, source: String, read: Read) {
         self.open.set(true);
-        self.queue.update(|q| q.push(Pending { source, report: read.report, html: read.html }));
+        self.queue.update(|q| q.push(Pending { source, report: read.report, groups: read.groups }));
     }
 
     /// The shown report is dealt with: on to the next one, or closed.
@@ -261,7 +262,7 @@ fn ImportReportView(import: ReportImport, pending: Pending) -> impl IntoView {
     view! {
         <section class="import-report" data-testid="import-report">
             <h3>{format!("{}：识别结果", pending.source)}</h3>
-            <div inner_html=pending.html></div>
+            <div>{pending.groups.into_iter().map(report_group).collect_view()}</div>
             <p class="dialog-note">"尚未保存任何内容。请选择："</p>
             <p>
                 <button type="button" on:click=on_next_year>{format!("以此为上年报告，新建{}年报告", year + 1)}</button>
@@ -272,5 +273,23 @@ fn ImportReportView(import: ReportImport, pending: Pending) -> impl IntoView {
             </p>
             {ask}
         </section>
+    }
+}
+
+/// One group of the import report: its heading and its lines, a line not
+/// found marked for the eye and for tests.
+fn report_group(group: ReportGroup) -> impl IntoView {
+    let lines = group
+        .lines
+        .into_iter()
+        .map(|(line, found)| {
+            view! {
+                <li class:row-error=!found data-found=(!found).then_some("false")>{line}</li>
+            }
+        })
+        .collect_view();
+    view! {
+        {group.heading.map(|h| view! { <h4>{h}</h4> })}
+        <ul data-part=group.part>{lines}</ul>
     }
 }

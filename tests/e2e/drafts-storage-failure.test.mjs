@@ -147,7 +147,9 @@ test('storage full: switching or starting another draft never drops the unsaved 
   await d.typeText('unit_name', '乙局');
   await d.saved();
   assert.ok((await fillQuota(d.page)) > 0);
-  await d.typeText('overview', '乙局存储已满后写的概述。');
+  // Long enough that the record grows past the quota whatever the blank draft held.
+  const overview = '乙局存储已满后写的概述，'.repeat(40) + '完。';
+  await d.typeText('overview', overview);
   await d.page.getByTestId('storage-banner').waitFor();
 
   // Opening 甲局 is refused with the reason; 乙局's text stays in the editor.
@@ -157,7 +159,7 @@ test('storage full: switching or starting another draft never drops the unsaved 
   await alert.waitFor();
   assert.match(await alert.textContent(), /当前草稿的修改还没能保存（浏览器本地存储空间已满.*），为免丢失，没有切换草稿/);
   assert.equal(await d.field('unit_name').inputValue(), '乙局');
-  assert.equal(await d.field('overview').inputValue(), '乙局存储已满后写的概述。');
+  assert.equal(await d.field('overview').inputValue(), overview);
 
   // 「新建草稿」 goes ahead, keeping the unsaved edits in the list's trash, from where they export.
   await d.page.keyboard.press('Escape');
@@ -169,5 +171,5 @@ test('storage full: switching or starting another draft never drops the unsaved 
   const file = await d.download(kept.getByRole('button', { name: '导出' }));
   const exported = JSON.parse(file.text).report;
   assert.equal(exported.unit_name, '乙局');
-  assert.equal(exported.sections.overview, '乙局存储已满后写的概述。');
+  assert.equal(exported.sections.overview, overview);
 });

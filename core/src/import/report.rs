@@ -156,31 +156,33 @@ impl ImportReport {
     }
 }
 
+/// One group of the import report as the page's import dialog lists it:
+/// its part (`head`, `tables`, `sections`, `parts`, `notes`), its heading,
+/// and its lines, each with whether it was found. Plain text: the page
+/// builds its elements from it, so nothing the document printed becomes markup.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportGroup {
+    pub part: String,
+    pub heading: Option<String>,
+    pub lines: Vec<(String, bool)>,
+}
+
 impl ImportReport {
-    /// The report as an HTML fragment for the page's import dialog: the
-    /// groups above as lists, every text escaped; a section not found is
-    /// marked `data-found="false"`.
-    pub fn html(&self) -> String {
-        let mut out = String::new();
-        let list = |out: &mut String, part: &str, lines: &[(String, bool)]| {
-            out.push_str(&format!("<ul data-part=\"{part}\">"));
-            for (line, found) in lines {
-                let mark = if *found { "" } else { " class=\"row-error\" data-found=\"false\"" };
-                out.push_str(&format!("<li{mark}>{}</li>", escape(line)));
-            }
-            out.push_str("</ul>");
-        };
+    /// The report's groups, in the order the dialog shows them.
+    pub fn groups(&self) -> Vec<ReportGroup> {
         let found = |lines: Vec<String>| lines.into_iter().map(|l| (l, true)).collect::<Vec<_>>();
-        list(&mut out, "head", &found(self.head_lines()));
-        out.push_str("<h4>统计表</h4>");
-        list(&mut out, "tables", &found(self.table_lines()));
-        out.push_str("<h4>六个部分</h4>");
-        list(&mut out, "sections", &self.section_lines());
-        out.push_str("<h4>其他部分</h4>");
-        list(&mut out, "parts", &found(self.part_lines()));
-        out.push_str(&format!("<h4>识别说明（{} 条）</h4>", self.notes.len()));
-        list(&mut out, "notes", &found(self.note_lines()));
-        out
+        let group = |part: &str, heading: Option<String>, lines| ReportGroup {
+            part: part.to_string(),
+            heading,
+            lines,
+        };
+        vec![
+            group("head", None, found(self.head_lines())),
+            group("tables", Some("统计表".to_string()), found(self.table_lines())),
+            group("sections", Some("六个部分".to_string()), self.section_lines()),
+            group("parts", Some("其他部分".to_string()), found(self.part_lines())),
+            group("notes", Some(format!("识别说明（{} 条）", self.notes.len())), found(self.note_lines())),
+        ]
     }
 }
 
@@ -204,22 +206,6 @@ impl ImportReport {
         out.extend(self.note_lines());
         out
     }
-}
-
-/// Text for HTML element content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The first `max` characters of `text`, with 「…」 when cut.

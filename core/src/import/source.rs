@@ -106,20 +106,19 @@ mod tests {
     }
 
     #[test]
-    fn the_html_of_the_import_report_escapes_what_the_document_printed() {
+    fn the_groups_of_the_import_report_hold_every_line_and_what_was_not_found() {
         let copied =
             String::from_utf8(fixture("published/01_pingtan-zonghe-shiyanqu-2021.copied.txt")).unwrap();
         let mut log = import(Source::Text(&copied)).unwrap().log;
-        log.unit_name = "<b>某局</b> & \"某办\"".to_string();
         log.sections[4].printed = None;
-        let html = log.html();
-        assert!(html.contains("<li>机关：&lt;b&gt;某局&lt;/b&gt; &amp; &quot;某办&quot;</li>"), "{html}");
-        assert!(!html.contains("<b>"));
-        assert_eq!(html.matches("<li").count(), log.lines().len());
-        assert_eq!(html.matches("data-found=\"false\"").count(), 1);
-        let missing = format!("data-found=\"false\">{}：未找到</li>", log.sections[4].heading);
-        assert!(html.contains(&missing), "{html}");
-        assert!(html.contains(&format!("<h4>识别说明（{} 条）</h4>", log.notes.len())));
+        let groups = log.groups();
+        let parts: Vec<&str> = groups.iter().map(|g| g.part.as_str()).collect();
+        assert_eq!(parts, ["head", "tables", "sections", "parts", "notes"]);
+        assert_eq!(groups.iter().map(|g| g.lines.len()).sum::<usize>(), log.lines().len());
+        let missing: Vec<&String> =
+            groups.iter().flat_map(|g| &g.lines).filter(|(_, found)| !found).map(|(l, _)| l).collect();
+        assert_eq!(missing, [&format!("{}：未找到", log.sections[4].heading)]);
+        assert_eq!(groups[4].heading, Some(format!("识别说明（{} 条）", log.notes.len())));
     }
 
     #[test]
