@@ -43,6 +43,9 @@ pub struct Resolved {
 
 struct Index {
     by_text: HashMap<String, Vec<Known>>,
+    /// Label variants by their canonical printed text, with the canonical
+    /// official label each stands for.
+    variants: HashMap<String, Vec<(&'static LabelVariant, String)>>,
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(build);
@@ -98,7 +101,11 @@ fn build() -> Index {
             list.push(Known { table: TableId::Table4, edition, role: Role::Row(key), official: label });
         }
     }
-    Index { by_text }
+    let mut variants: HashMap<String, Vec<(&'static LabelVariant, String)>> = HashMap::new();
+    for v in VARIANTS.iter().filter(|v| v.place == VariantPlace::Label) {
+        variants.entry(norm(v.printed)).or_default().push((v, norm(v.official)));
+    }
+    Index { by_text, variants }
 }
 
 fn column_key(edition: FormatVersion, table: TableId, label: &str) -> Option<&'static str> {
@@ -107,48 +114,47 @@ fn column_key(edition: FormatVersion, table: TableId, label: &str) -> Option<&'s
 
 /// Reads `text` as a label of `table`, preferring `edition`.
 pub fn resolve(table: TableId, text: &str, edition: FormatVersion) -> Option<Resolved> {
-    let n = norm(text);
+    resolve_canonical(table, &norm(text), edition)
+}
+
+/// [`resolve`] for a text already in canonical form ([`norm`]): a table's
+/// texts are normalised once, however many tables and editions they are tried against.
+pub fn resolve_canonical(table: TableId, n: &str, edition: FormatVersion) -> Option<Resolved> {
     if n.is_empty() {
         return None;
     }
-    let found = |n: &str| -> Vec<Known> {
-        INDEX
-            .by_text
-            .get(n)
-            .map(|l| l.iter().filter(|k| k.table == table).copied().collect())
-            .unwrap_or_default()
-    };
-    let exact = found(&n);
-    let pick = |list: &[Known]| {
-        list.iter()
+    let found = |n: &str| -> &'static [Known] { INDEX.by_text.get(n).map_or(&[], Vec::as_slice) };
+    let of_table = |list: &'static [Known]| list.iter().filter(move |k| k.table == table);
+    let pick = |list: &'static [Known]| {
+        of_table(list)
             .find(|k| k.edition == edition && matches!(k.role, Role::Row(_)))
-            .or_else(|| list.iter().find(|k| k.edition == edition))
+            .or_else(|| of_table(list).find(|k| k.edition == edition))
             .copied()
     };
-    let other_row = |list: &[Known]| {
-        list.iter().find(|k| k.edition != edition && matches!(k.role, Role::Row(_))).copied()
-    };
-    if let Some(known) = pick(&exact) {
-        let other_row = (!matches!(known.role, Role::Row(_))).then(|| other_row(&exact)).flatten();
+    let exact = found(n);
+    if let Some(known) = pick(exact) {
+        let other_row = (!matches!(known.role, Role::Row(_)))
+            .then(|| of_table(exact).find(|k| k.edition != edition && matches!(k.role, Role::Row(_))))
+            .flatten()
+            .copied();
         return Some(Resolved { known, variant: None, other_row });
     }
-    for v in VARIANTS.iter().filter(|v| v.place == VariantPlace::Label) {
-        if norm(v.printed) == n {
-            if let Some(known) = pick(&found(&norm(v.official))) {
-                return Some(Resolved { known, variant: Some(v), other_row: None });
-            }
+    for (v, official) in INDEX.variants.get(n).map_or(&[][..], Vec::as_slice) {
+        if let Some(known) = pick(found(official)) {
+            return Some(Resolved { known, variant: Some(v), other_row: None });
         }
     }
     // A label of the other edition only (a stale template).
-    exact.first().map(|&known| Resolved { known, variant: None, other_row: None })
+    of_table(exact).next().map(|&known| Resolved { known, variant: None, other_row: None })
 }
 
-/// How well `texts` read as the labels of each table: the number of distinct labels met.
-pub fn score(table: TableId, texts: &[&str]) -> usize {
+/// How well `texts` (in canonical form, [`norm`]) read as the labels of
+/// `table`: the number of distinct labels met.
+pub fn score(table: TableId, texts: &[String]) -> usize {
     let mut seen: Vec<&'static str> = Vec::new();
     for t in texts {
         for edition in EDITIONS {
-            if let Some(r) = resolve(table, t, edition) {
+            if let Some(r) = resolve_canonical(table, t, edition) {
                 if !seen.contains(&r.known.official) {
                     seen.push(r.known.official);
                 }

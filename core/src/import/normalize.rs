@@ -30,35 +30,38 @@ pub fn canonical(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     })
 }
 
-/// Whether `text`, read canonically, starts with the canonical `prefix`;
-/// returns the byte offset in `text` just after it.
-pub fn strip_prefix_at(text: &str, prefix: &str) -> Option<usize> {
-    let mut want = prefix.chars().peekable();
-    if want.peek().is_none() {
-        return Some(0);
-    }
-    for (i, c) in canonical(text) {
-        let w = want.next()?;
-        if w != c {
-            return None;
-        }
-        if want.peek().is_none() {
-            return Some(i + c.len_utf8());
-        }
-    }
-    None
+/// A text read canonically once, to be compared with many canonical
+/// prefixes and suffixes (a line against every heading).
+pub struct Canonical {
+    /// Each character that counts: its byte range in the text, and its canonical form.
+    chars: Vec<(usize, usize, char)>,
 }
 
-/// Whether `text`, read canonically, ends with the canonical `suffix`;
-/// returns the byte offset in `text` where it starts.
-pub fn suffix_start(text: &str, suffix: &str) -> Option<usize> {
-    let chars: Vec<(usize, char)> = canonical(text).collect();
-    let want: Vec<char> = suffix.chars().collect();
-    if want.is_empty() || want.len() > chars.len() {
-        return None;
+impl Canonical {
+    pub fn new(text: &str) -> Canonical {
+        let chars = canonical(text)
+            .map(|(i, c)| (i, i + text[i..].chars().next().map_or(0, char::len_utf8), c))
+            .collect();
+        Canonical { chars }
     }
-    let tail = &chars[chars.len() - want.len()..];
-    tail.iter().map(|(_, c)| *c).eq(want.iter().copied()).then(|| tail[0].0)
+
+    /// Whether the text starts with the canonical `prefix`; the byte offset
+    /// in the text just after it.
+    pub fn prefix_end(&self, prefix: &[char]) -> Option<usize> {
+        let head = self.chars.get(..prefix.len())?;
+        if !head.iter().map(|&(_, _, c)| c).eq(prefix.iter().copied()) {
+            return None;
+        }
+        Some(head.last().map_or(0, |&(_, end, _)| end))
+    }
+
+    /// Whether the text ends with the canonical `suffix` (not empty); the
+    /// byte offset in the text where it starts.
+    pub fn suffix_start(&self, suffix: &[char]) -> Option<usize> {
+        let from = self.chars.len().checked_sub(suffix.len()).filter(|_| !suffix.is_empty())?;
+        let tail = &self.chars[from..];
+        tail.iter().map(|&(_, _, c)| c).eq(suffix.iter().copied()).then(|| tail[0].0)
+    }
 }
 
 fn is_quote(c: char) -> bool {
@@ -100,12 +103,20 @@ mod tests {
 
     #[test]
     fn prefixes_and_suffixes_map_back_to_the_text() {
+        let chars = |t: &str| norm(t).chars().collect::<Vec<char>>();
         let text = "一、 总体情况2021年，我镇";
-        let end = strip_prefix_at(text, &norm("一、总体情况")).unwrap();
+        let end = Canonical::new(text).prefix_end(&chars("一、总体情况")).unwrap();
         assert_eq!(&text[end..], "2021年，我镇");
-        assert_eq!(strip_prefix_at("一、总体", &norm("一、总体情况")), None);
+        assert_eq!(Canonical::new("一、总体").prefix_end(&chars("一、总体情况")), None);
+        assert_eq!(Canonical::new("abc").prefix_end(&[]), Some(0));
+        // A half-width bracket read as the full-width one ends where the printed one does.
+        let text = "(一)主动公开情况";
+        let end = Canonical::new(text).prefix_end(&chars("（一）")).unwrap();
+        assert_eq!(&text[end..], "主动公开情况");
         let text = "编制本报告。二、主动公开政府信息情况 ";
-        let start = suffix_start(text, &norm("二、主动公开政府信息情况")).unwrap();
+        let start = Canonical::new(text).suffix_start(&chars("二、主动公开政府信息情况")).unwrap();
         assert_eq!(&text[..start], "编制本报告。");
+        assert_eq!(Canonical::new("情况").suffix_start(&chars("总体情况")), None);
+        assert_eq!(Canonical::new("情况").suffix_start(&[]), None);
     }
 }

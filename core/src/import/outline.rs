@@ -1,11 +1,13 @@
 //! The document cut into its parts: the front (发文字号, title, 主送机关,
 //! preamble), the six sections found by their headings, and what each holds.
 
+use std::sync::LazyLock;
+
 use crate::format::variants::{VariantPlace, VARIANTS};
 use crate::format::{format, FormatVersion};
 
 use super::document::{Block, Document, Table};
-use super::normalize::{norm, strip_prefix_at, suffix_start};
+use super::normalize::{canonical, norm, Canonical};
 
 /// A piece of the document in reading order.
 #[derive(Debug)]
@@ -32,19 +34,22 @@ pub struct Outline<'d> {
     pub sections: [Option<Found<'d>>; 6],
 }
 
+/// A heading in canonical form: its section, its characters, and the reason when it is a variant.
+type Heading = (usize, Vec<char>, Option<&'static str>);
+
 /// The six headings of the format (the same in both editions), with the variants of each.
-fn headings() -> Vec<(usize, String, Option<&'static str>)> {
-    let mut out = Vec::new();
+static HEADINGS: LazyLock<Vec<Heading>> = LazyLock::new(|| {
+    let mut out: Vec<Heading> = Vec::new();
     for (i, s) in format(FormatVersion::Official2021).sections.iter().enumerate() {
-        out.push((i, norm(s.heading), None));
+        out.push((i, norm(s.heading).chars().collect(), None));
         for v in VARIANTS.iter().filter(|v| v.place == VariantPlace::Heading && v.official == s.heading) {
-            out.push((i, norm(v.printed), Some(v.reason)));
+            out.push((i, norm(v.printed).chars().collect(), Some(v.reason)));
         }
     }
     // Longest first, so a variant that extends a heading wins over it.
-    out.sort_by_key(|(_, h, _)| std::cmp::Reverse(h.chars().count()));
+    out.sort_by_key(|(_, h, _)| std::cmp::Reverse(h.len()));
     out
-}
+});
 
 /// The lines of a paragraph, a sentence that a line break split joined again.
 fn lines(text: &str) -> Vec<String> {
@@ -72,8 +77,7 @@ fn ends_sentence(text: &str) -> bool {
 
 /// Lines that begin a new item even after an unfinished one: 「（一）」, 「一、」, 「1.」.
 fn starts_item(line: &str) -> bool {
-    let n = norm(line);
-    let mut chars = n.chars();
+    let mut chars = canonical(line).map(|(_, c)| c);
     match chars.next() {
         Some('（') => true,
         Some(c) if "一二三四五六七八九十".contains(c) => chars.next() == Some('、'),
@@ -85,7 +89,7 @@ fn starts_item(line: &str) -> bool {
 /// Cuts `doc` at its headings, in order; a heading glued to the end of a
 /// paragraph or followed by text on its line is cut out of it.
 pub fn outline(doc: &Document) -> Outline<'_> {
-    let headings = headings();
+    let headings = &*HEADINGS;
     let mut out = Outline::default();
     let mut current: Option<usize> = None;
     fn push<'d>(out: &mut Outline<'d>, current: Option<usize>, item: Item<'d>) {
@@ -105,10 +109,11 @@ pub fn outline(doc: &Document) -> Outline<'_> {
         for line in lines(text) {
             let later = |i: usize| current.is_none_or(|c| i > c);
             let mut line = line.as_str();
+            let read = Canonical::new(line);
             // 「……本报告。二、主动公开政府信息情况」: the heading at the end.
             let mut glued = None;
             for (i, h, reason) in headings.iter().filter(|(i, _, _)| later(*i)) {
-                if let Some(start) = suffix_start(line, h).filter(|&s| s > 0) {
+                if let Some(start) = read.suffix_start(h).filter(|&s| s > 0) {
                     glued = Some((*i, start, *reason));
                     break;
                 }
@@ -125,7 +130,7 @@ pub fn outline(doc: &Document) -> Outline<'_> {
             }
             let mut started = None;
             for (i, h, reason) in headings.iter().filter(|(i, _, _)| later(*i)) {
-                if let Some(end) = strip_prefix_at(line, h) {
+                if let Some(end) = read.prefix_end(h) {
                     started = Some((*i, end, *reason));
                     break;
                 }

@@ -302,9 +302,12 @@ fn place_table(
     notes: &mut Vec<Note>,
 ) {
     let texts: Vec<&str> = table.rows.iter().flatten().map(|c| c.text.as_str()).collect();
-    let best = TableId::ALL.iter().map(|&id| (score(id, &texts), id)).max_by_key(|(s, _)| *s);
+    // Each text normalised once, then looked up for every table.
+    let labels: Vec<String> = texts.iter().map(|t| norm(t)).collect();
+    let scores = TableId::ALL.map(|id| score(id, &labels));
+    let best = TableId::ALL.iter().map(|&id| (scores[index(id)], id)).max_by_key(|(s, _)| *s);
     // Under 二、三、四, a table with fewer labels (表四's header in one row) is that section's.
-    let here = section.and_then(section_table).filter(|&id| score(id, &texts) > 0);
+    let here = section.and_then(section_table).filter(|&id| scores[index(id)] > 0);
     *seen += 1;
     match (best, here) {
         (Some((s, id)), _) if s >= 3 => tokens[index(id)].extend(table_tokens(table)),
@@ -331,7 +334,7 @@ fn is_cell_text(id: TableId, text: &str, in_run: bool) -> bool {
     if is_value_like(text) && !value::is_blank(text) {
         return true;
     }
-    if score(id, &[text]) > 0 {
+    if score(id, &[norm(text)]) > 0 {
         return true;
     }
     in_run && text.chars().count() <= 12 && !text.contains(['。', '，', '；'])
