@@ -192,3 +192,18 @@ fn the_known_mismatches_are_flagged() {
     assert_eq!(span.quote, "目前，我区现行有效行政规范性文件393件。");
     assert_eq!((span.start, span.end), (0, span.quote.chars().count()));
 }
+
+/// The checks panel keys its entries by check id (an entry updates in place
+/// when its figures change), so within one run no two results share an id.
+#[test]
+fn check_ids_are_unique_within_a_run() {
+    for (stem, n) in narratives().reports {
+        let r = with_sentences(&stem, &n);
+        let mut results = xxgk_core::checks::run_checks(&r, CheckOptions { at_export: true });
+        results.extend(run_text_checks(&r, None, CheckOptions { at_export: true }));
+        let mut seen = std::collections::HashSet::new();
+        for result in &results {
+            assert!(seen.insert(result.id.as_str()), "{stem}: two results with id {}", result.id);
+        }
+    }
+}

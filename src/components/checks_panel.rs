@@ -7,6 +7,8 @@
 //! failing warning can be marked 「已核实」 (`checks_verify`): it then moves
 //! to its own fold.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 use xxgk_core::checks::{CheckResult, Severity, Status, Verifier};
 
@@ -65,54 +67,91 @@ pub fn ChecksPanel() -> impl IntoView {
     }
 }
 
+/// An entry per check, keyed by its id alone: when a figure changes, the
+/// entry's text is updated in place instead of the entry being re-created
+/// (a keystroke touches only the entries whose words change).
 #[component]
 fn CheckList(items: Memo<Vec<CheckResult>>, class: &'static str) -> impl IntoView {
+    let by_id = Memo::new(move |_| {
+        items.with(|v| v.iter().map(|r| (r.id.clone(), r.clone())).collect::<HashMap<String, CheckResult>>())
+    });
     view! {
         <ol class=class>
             <For
-                each=move || items.get()
-                // Re-rendered only when what it shows changes.
-                key=|r| (r.id.clone(), r.explanation.clone(), r.difference.clone())
-                children=|r| view! { <CheckItem result=r /> }
+                each=move || items.with(|v| v.iter().map(|r| r.id.clone()).collect::<Vec<String>>())
+                key=String::clone
+                children=move |id| {
+                    let first = by_id.with_untracked(|m| m.get(&id).cloned());
+                    first.map(|first| {
+                        // Keeps the last result while the entry is being removed.
+                        let result = Memo::new(move |last: Option<&CheckResult>| {
+                            by_id
+                                .with(|m| m.get(&id).cloned())
+                                .unwrap_or_else(|| last.cloned().unwrap_or_else(|| first.clone()))
+                        });
+                        view! { <CheckItem result /> }
+                    })
+                }
             />
         </ol>
     }
 }
 
 #[component]
-fn CheckItem(result: CheckResult) -> impl IntoView {
-    let status = match result.status {
+fn CheckItem(result: Memo<CheckResult>) -> impl IntoView {
+    let status = move || match result.with(|r| r.status) {
         Status::Pass => "pass",
         Status::Fail => "fail",
         Status::CannotJudge => "cannot_judge",
     };
-    let (severity, severity_label) = match result.severity {
-        Severity::Error => ("error", "错误"),
-        Severity::Warning => ("warning", "提醒"),
+    let severity = Memo::new(move |_| result.with(|r| r.severity));
+    let severity_class = move || match severity.get() {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
     };
-    let first_cell = result.cells().next();
-    let span = result.text.clone();
-    let clickable = first_cell.is_some() || span.is_some();
-    let on_click = move |_| match &span {
-        Some(span) => select_span(span),
-        None => {
-            if let Some(key) = first_cell {
-                reveal_cell(key);
+    let target = Memo::new(move |_| result.with(|r| (r.text.clone(), r.cells().next())));
+    let on_click = move |_| {
+        target.with_untracked(|(span, first_cell)| match span {
+            Some(span) => select_span(span),
+            None => {
+                if let Some(key) = first_cell {
+                    reveal_cell(*key);
+                }
             }
-        }
+        })
     };
-    let failed = result.status == Status::Fail;
-    let verifiable = Verifier::can_mark(&result);
-    let for_mark = verifiable.then(|| result.clone());
+    let clickable = move || target.with(|(span, first_cell)| span.is_some() || first_cell.is_some());
+    let failed = Memo::new(move |_| result.with(|r| r.status == Status::Fail));
+    let judged = Memo::new(move |_| result.with(|r| r.status != Status::Pass));
+    let verifiable = Memo::new(move |_| result.with(Verifier::can_mark));
+    let id = result.with_untracked(|r| r.id.clone());
     view! {
-        <li class=format!("check check-{status} check-{severity}") data-check=result.id data-status=status data-severity=severity>
-            <button type="button" class="check-button" on:click=on_click disabled=!clickable>
-                {failed.then(|| view! { <span class="check-severity">{severity_label}</span> })}
-                <span class="check-title">{result.title}</span>
-                {(result.status != Status::Pass).then(|| view! { <span class="check-explanation">{result.explanation}</span> })}
-                {result.difference.map(|d| view! { <span class="check-difference">{format!("差 {d}")}</span> })}
+        <li
+            class=move || format!("check check-{} check-{}", status(), severity_class())
+            data-check=id
+            data-status=status
+            data-severity=severity_class
+        >
+            <button type="button" class="check-button" on:click=on_click disabled=move || !clickable()>
+                <Show when=move || failed.get()>
+                    <span class="check-severity">
+                        {move || match severity.get() {
+                            Severity::Error => "错误",
+                            Severity::Warning => "提醒",
+                        }}
+                    </span>
+                </Show>
+                <span class="check-title">{move || result.with(|r| r.title.clone())}</span>
+                <Show when=move || judged.get()>
+                    <span class="check-explanation">{move || result.with(|r| r.explanation.clone())}</span>
+                </Show>
+                {move || {
+                    result.with(|r| r.difference.clone()).map(|d| view! { <span class="check-difference">{format!("差 {d}")}</span> })
+                }}
             </button>
-            {for_mark.map(|r| view! { <VerifyButton result=r /> })}
+            <Show when=move || verifiable.get()>
+                <VerifyButton result />
+            </Show>
         </li>
     }
 }

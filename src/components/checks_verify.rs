@@ -14,15 +14,15 @@ const NOTE_MAX: usize = 100;
 
 /// Under a failing warning: 「标记为已核实」, which asks for a note first.
 #[component]
-pub fn VerifyButton(result: CheckResult) -> impl IntoView {
+pub fn VerifyButton(result: Memo<CheckResult>) -> impl IntoView {
     let state = use_editor();
     let open = RwSignal::new(false);
     let note = RwSignal::new(String::new());
-    let result = StoredValue::new(result);
     let confirm = move || {
         let text: String = note.get_untracked().chars().take(NOTE_MAX).collect();
         state.edit(|r| {
-            let mark = result.with_value(|res| Verifier::new(r).mark(res, &text));
+            // The mark binds the figures as they are now, not as they were when the entry appeared.
+            let mark = result.with_untracked(|res| Verifier::new(r).mark(res, &text));
             if let Some(mark) = mark {
                 verified::set_mark(r, mark);
             }

@@ -58,6 +58,15 @@ test('report 06: a stray 1 in 商业企业 fails exactly its checks; fixing clea
   const item = ed.page.locator('[data-check="t3.balance.business"]');
   assert.match(await item.textContent(), /商业企业/);
   assert.match(await item.locator('.check-difference').textContent(), /1/);
+  // A changed figure updates the entry in place (the panel keys its entries by check id): the
+  // same element, the new difference.
+  await item.evaluate((li) => { window.balanceEntry = li; });
+  await ed.typeInto('table3.total_handled.business', '3');
+  await ed.page.keyboard.press('Enter');
+  await ed.page.waitForFunction(() => /差 3/.test(window.balanceEntry.textContent));
+  assert.equal(await item.evaluate((li) => li === window.balanceEntry && li.isConnected), true);
+  await ed.typeInto('table3.total_handled.business', '1');
+  await ed.page.keyboard.press('Enter');
 
   // Fix both cells: all passes again.
   await ed.typeInto('table3.partly_granted.business', '0');
