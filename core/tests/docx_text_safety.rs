@@ -7,7 +7,7 @@ use docx_support::*;
 use proptest::prelude::*;
 use xxgk_core::docx::build_docx;
 use xxgk_core::format::format;
-use xxgk_core::model::{Report, TitleForm};
+use xxgk_core::model::TitleForm;
 
 /// Every XML part of the package parses.
 fn assert_parses(bytes: &[u8]) -> String {
@@ -29,32 +29,6 @@ fn printable(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().filter(|c| !c.is_control() && !c.is_whitespace() && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
 }
 
-/// Puts `text` into every text field and every table cell.
-fn everywhere(text: &str, form: TitleForm) -> Report {
-    let mut r = Report::new(2021);
-    r.title_form = form;
-    for field in [
-        &mut r.unit_name,
-        &mut r.doc_number,
-        &mut r.addressee,
-        &mut r.preamble,
-        &mut r.sections.overview,
-        &mut r.sections.problems,
-        &mut r.sections.other,
-        &mut r.signature_org,
-        &mut r.signature_date,
-        &mut r.imprint_org,
-        &mut r.imprint_date,
-    ] {
-        *field = text.to_string();
-    }
-    let keys: Vec<_> = format(r.format).fields().map(|f| f.key).collect();
-    for key in keys {
-        r.set_raw(key, text);
-    }
-    r
-}
-
 #[test]
 fn the_parser_is_strict_about_forbidden_characters() {
     assert!(roxmltree::Document::parse("<a>\u{1}</a>").is_err());
@@ -67,7 +41,7 @@ fn every_c0_control_in_every_field() {
     let controls: String = (0u8..0x20).map(char::from).collect();
     let text = format!("甲{controls}乙\u{7F}\u{85}\u{FFFE}\u{FFFF}丙&<>\"'");
     for form in [TitleForm::Annual, TitleForm::Submission] {
-        let body = assert_parses(&build_docx(&everywhere(&text, form)));
+        let body = assert_parses(&build_docx(&everywhere(&text, form, 2021)));
         assert!(body.contains("甲"), "text survives");
         assert!(body.contains("&<>\"'"), "markup characters are escaped, not dropped");
     }
@@ -100,7 +74,7 @@ proptest! {
         submission in any::<bool>(),
     ) {
         let form = if submission { TitleForm::Submission } else { TitleForm::Annual };
-        let mut report = everywhere(&text, form);
+        let mut report = everywhere(&text, form, 2021);
         let keys: Vec<_> = format(report.format).fields().map(|f| f.key).step_by(3).collect();
         for key in keys {
             report.set_raw(key, &cell);

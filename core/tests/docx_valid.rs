@@ -14,10 +14,10 @@ use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use docx_support::everywhere;
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use xxgk_core::docx::build_docx;
-use xxgk_core::format::format;
 use xxgk_core::model::{Report, TitleForm};
 
 const FORMATS: [&str; 3] = ["office2007", "office2016", "microsoft365"];
@@ -99,35 +99,6 @@ fn awkward_texts(n: usize) -> Vec<String> {
     let mut runner =
         TestRunner::new_with_rng(Config::default(), TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]));
     (0..n).map(|_| strategy.new_tree(&mut runner).expect("a value").current()).collect()
-}
-
-/// `text` in every text field and every table cell.
-fn everywhere(text: &str, form: TitleForm, year: u16) -> Report {
-    let mut r = Report::new(year);
-    r.title_form = form;
-    for field in [
-        &mut r.unit_name,
-        &mut r.doc_number,
-        &mut r.addressee,
-        &mut r.preamble,
-        &mut r.sections.overview,
-        &mut r.sections.problems,
-        &mut r.sections.other,
-        &mut r.table_intros.table2,
-        &mut r.table_intros.table3,
-        &mut r.table_intros.table4,
-        &mut r.signature_org,
-        &mut r.signature_date,
-        &mut r.imprint_org,
-        &mut r.imprint_date,
-    ] {
-        *field = text.to_string();
-    }
-    let keys: Vec<_> = format(r.format).fields().map(|f| f.key).collect();
-    for key in keys {
-        r.set_raw(key, text);
-    }
-    r
 }
 
 /// Every report the gate checks, by file name.

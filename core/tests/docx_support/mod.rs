@@ -77,6 +77,35 @@ pub fn trial_2019() -> Report {
     r
 }
 
+/// `text` in every text field, every table intro and every table cell.
+pub fn everywhere(text: &str, form: TitleForm, year: u16) -> Report {
+    let mut r = Report::new(year);
+    r.title_form = form;
+    for field in [
+        &mut r.unit_name,
+        &mut r.doc_number,
+        &mut r.addressee,
+        &mut r.preamble,
+        &mut r.sections.overview,
+        &mut r.sections.problems,
+        &mut r.sections.other,
+        &mut r.table_intros.table2,
+        &mut r.table_intros.table3,
+        &mut r.table_intros.table4,
+        &mut r.signature_org,
+        &mut r.signature_date,
+        &mut r.imprint_org,
+        &mut r.imprint_date,
+    ] {
+        *field = text.to_string();
+    }
+    let keys: Vec<_> = format(r.format).fields().map(|f| f.key).collect();
+    for key in keys {
+        r.set_raw(key, text);
+    }
+    r
+}
+
 /// The parts of a .docx, by path.
 pub fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip archive");
