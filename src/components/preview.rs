@@ -13,7 +13,7 @@ use xxgk_core::format::{FormatVersion, TableId};
 use xxgk_core::outline::page::{self, tenth_mm};
 use xxgk_core::outline::{Block, CellKind, Outline, Table};
 
-use super::table_markup::label_class;
+use super::table_markup::{col_group, label_class};
 use crate::state::ui::use_ui;
 use crate::state::use_editor;
 
@@ -23,19 +23,6 @@ use crate::state::use_editor;
 enum Key {
     Text(Vec<String>, &'static str, usize),
     Table(TableId, FormatVersion),
-}
-
-fn kind(block: &Block) -> &'static str {
-    match block {
-        Block::DocNumber(_) => "number",
-        Block::Title(_) => "title",
-        Block::Addressee(_) => "addressee",
-        Block::Heading(_) => "heading",
-        Block::Paragraph { .. } => "paragraph",
-        Block::Table(_) => "table",
-        Block::Signature { .. } => "signature",
-        Block::Imprint { .. } => "imprint",
-    }
 }
 
 fn keys(outline: &Outline, version: FormatVersion) -> Vec<(Key, usize)> {
@@ -48,7 +35,7 @@ fn keys(outline: &Outline, version: FormatVersion) -> Vec<(Key, usize)> {
             let key = match block {
                 Block::Table(t) => Key::Table(t.id, version),
                 other => {
-                    let (texts, kind) = (other.texts(), kind(other));
+                    let (texts, kind) = (other.texts(), other.kind());
                     let n = seen
                         .iter()
                         .filter(|k| matches!(k, Key::Text(t, k, _) if *t == texts && *k == kind))
@@ -148,16 +135,6 @@ fn PreviewTable(outline: Memo<Outline>, id: TableId) -> impl IntoView {
     let Some(table) = outline.with_untracked(|o| find(o, id).cloned()) else {
         return ().into_any();
     };
-    let total: u32 = table.col_widths.iter().sum::<u32>().max(1);
-    let cols = table
-        .col_widths
-        .iter()
-        .map(|w| {
-            // Hundredths of a percent, in integers (no float formatting in the wasm).
-            let share = w * 10_000 / total;
-            view! { <col style:width=format!("{}.{:02}%", share / 100, share % 100) /> }
-        })
-        .collect_view();
     let row = |r: usize| {
         let figures = Memo::new(move |_| {
             outline.with(|o| {
@@ -190,7 +167,7 @@ fn PreviewTable(outline: Memo<Outline>, id: TableId) -> impl IntoView {
     let body = (header..table.rows.len()).map(row).collect_view();
     view! {
         <table class=format!("doc-table doc-{}", id.key())>
-            <colgroup>{cols}</colgroup>
+            {col_group(&table.col_widths)}
             <thead>{head}</thead>
             <tbody>{body}</tbody>
         </table>

@@ -170,7 +170,7 @@ pub fn TableGrid(spec: &'static TableSpec) -> impl IntoView {
             on:mousedown=on_mousedown
             on:mouseup=on_mouseup
         >
-            {col_group(spec)}
+            {col_group(&spec.col_widths)}
             <thead>{rows.by_ref().take(spec.header_rows).collect_view()}</thead>
             <tbody>{rows.collect_view()}</tbody>
         </table>

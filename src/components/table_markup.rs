@@ -1,16 +1,15 @@
 //! The markup every drawing of an official table shares, from its
-//! [`TableSpec`]: column widths, and label cells with their merges, style
+//! [`TableSpec`](xxgk_core::format::TableSpec): column widths, and label cells with their merges, style
 //! and header scope. The input grid draws from here; the preview, which
 //! draws the core's outline, takes its label classes from here too.
 
 use leptos::prelude::*;
-use xxgk_core::format::{CellContent, FieldKey, GridCell, LabelStyle, TableSpec};
+use xxgk_core::format::{CellContent, FieldKey, GridCell, LabelStyle};
 
-/// The column widths, as shares of the table width.
-pub fn col_group(spec: &TableSpec) -> impl IntoView {
-    let total: u32 = spec.col_widths.iter().sum();
-    let cols = spec
-        .col_widths
+/// The column widths (any unit), as shares of the table width.
+pub fn col_group(widths: &[u32]) -> impl IntoView {
+    let total: u32 = widths.iter().sum::<u32>().max(1);
+    let cols = widths
         .iter()
         .map(|w| {
             // Hundredths of a percent, in integers (no float formatting in the wasm).

@@ -3,31 +3,24 @@
 // Load once (the service worker precaches the build and takes control); stop the server and put
 // the browser offline; reload: the app starts from the cache; type, reload: the draft is kept;
 // export the DOCX; reload once more. Every request of the session stays on the page's origin.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
-  startServer, launchBrowser, openApp, reloadApp, waitForServiceWorker, waitForQuiet, waitForSaved, readBuild, listBuildFiles,
+  fileSession, openApp, reloadApp, waitForServiceWorker, waitForQuiet, waitForSaved, readBuild, listBuildFiles,
   goOffline, pageBuild, foreignRequests, screenshot,
 } from './lib/harness.mjs';
 
 const UNIT = '平潭综合实验区自然资源与生态环境局（离线）';
 
-let server;
-let browser;
+const session = fileSession();
 let page;
 let consoleErrors;
 const build = readBuild();
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  ({ page, consoleErrors } = await openApp(browser, server.url));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session.ready();
+  ({ page, consoleErrors } = await openApp(session.browser, session.server.url));
 });
 
 const unitName = () => page.getByLabel('机关名称', { exact: true });
@@ -51,13 +44,13 @@ test('first load: the service worker takes control with the whole build in one c
     const entries = await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)));
     return { names, entries };
   });
-  assert.deepEqual(cached.names, [`xxgk-report:${server.url}:${build.version}`]);
-  assert.deepEqual(cached.entries[0].sort(), build.files.map((f) => new URL(f.path, server.url).href).sort());
+  assert.deepEqual(cached.names, [`xxgk-report:${session.server.url}:${build.version}`]);
+  assert.deepEqual(cached.entries[0].sort(), build.files.map((f) => new URL(f.path, session.server.url).href).sort());
 });
 
 test('offline (server stopped, browser offline): a reload starts the app from the cache', async () => {
-  await waitForQuiet(page, server);
-  await goOffline(server, browser);
+  await waitForQuiet(page, session.server);
+  await goOffline(session.server, session.browser);
   await reloadApp(page, { selector: '[name="unit_name"]' });
   assert.equal(await page.title(), '政府信息公开工作年度报告编制');
   assert.equal(await pageBuild(page), build.version);
@@ -92,10 +85,10 @@ test('offline: nothing is lost after one more reload, and no errors were logged'
 });
 
 test('the whole session requested nothing from any other origin', async () => {
-  assert.ok(browser.requests.length > build.files.length, `${browser.requests.length} requests recorded`);
-  assert.deepEqual(foreignRequests(browser.requests, server.origin), []);
+  assert.ok(session.browser.requests.length > build.files.length, `${session.browser.requests.length} requests recorded`);
+  assert.deepEqual(foreignRequests(session.browser.requests, session.server.origin), []);
   // And the server was asked only for files of the build (no favicon.ico, no stray 404).
   const known = new Set(['/', '/sw.js', ...build.files.map((f) => `/${f.path}`)]);
-  const unknown = server.requests.filter((r) => !known.has(r.path) || r.status !== 200);
+  const unknown = session.server.requests.filter((r) => !known.has(r.path) || r.status !== 200);
   assert.deepEqual(unknown, []);
 });

@@ -1,28 +1,21 @@
 // The app shell: loads from dist/, shows its title, logs no errors, talks to no other origin.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, openApp, foreignRequests, screenshot, APP_TITLE,
+  fileSession, openApp, foreignRequests, screenshot, APP_TITLE,
 } from './lib/harness.mjs';
 
-let server;
-let browser;
+const session = fileSession();
 let page;
 let consoleErrors;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  ({ page, consoleErrors } = await openApp(browser, server.url));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session.ready();
+  ({ page, consoleErrors } = await openApp(session.browser, session.server.url));
 });
 
 test('the page loads and the Leptos app mounts', async () => {
-  assert.ok(server.requests.some((r) => r.path.endsWith('.wasm') && r.status === 200), 'the .wasm was served');
+  assert.ok(session.server.requests.some((r) => r.path.endsWith('.wasm') && r.status === 200), 'the .wasm was served');
   await screenshot(page, 'shell');
 });
 
@@ -39,6 +32,6 @@ test('no console errors', async () => {
 });
 
 test('requests nothing from any origin but its own', async () => {
-  assert.ok(browser.requests.length > 0);
-  assert.deepEqual(foreignRequests(browser.requests, server.origin), []);
+  assert.ok(session.browser.requests.length > 0);
+  assert.deepEqual(foreignRequests(session.browser.requests, session.server.origin), []);
 });

@@ -4,20 +4,12 @@
 // from storage, the checks, the service worker, the DOCX worker and the preview built once idle).
 // Every digit must land in the cell it was typed into, none lost, and be in the report: checked,
 // saved, and there again after a reload.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, collectConsoleErrors, waitForApp, waitForSaved } from './lib/harness.mjs';
+import { fileSession, collectConsoleErrors, waitForApp, waitForSaved } from './lib/harness.mjs';
 import { T3_APPLICANTS } from './editor.page.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = fileSession();
 
 const FIRST = `table3.new_received.${T3_APPLICANTS[0]}`;
 const DIGITS = '123456789123'; // two rows of six applicants
@@ -53,7 +45,7 @@ const WATCH = (first) => {
 async function typeWhileStarting(page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.goto(server.url, { waitUntil: 'commit' });
+  await page.goto(session.server.url, { waitUntil: 'commit' });
   const at = await (await page.waitForFunction(() => window.__cellAt, null, { timeout: 60_000, polling: 10 })).jsonValue();
   // A real click and real keys, not waiting for the page to be ready: the browser queues them.
   await page.mouse.click(at.x, at.y);
@@ -78,7 +70,7 @@ const values = (page) =>
     Object.fromEntries(els.filter((e) => !e.readOnly && e.value !== '').map((e) => [e.dataset.field, e.value])));
 
 test('digits typed while the page starts land in the cells they were typed into, and stay', async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const consoleErrors = collectConsoleErrors(page);
   await page.addInitScript(WATCH, FIRST);
   const firstKey = await typeWhileStarting(page);
@@ -102,10 +94,10 @@ test('digits typed while the page starts land in the cells they were typed into,
 });
 
 test('typed while the last draft is being reopened: the typing wins in its cells, the draft keeps the rest', async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const consoleErrors = collectConsoleErrors(page);
   // The profile of the test above holds its draft; put other figures into it first.
-  await page.goto(server.url, { waitUntil: 'load' });
+  await page.goto(session.server.url, { waitUntil: 'load' });
   await waitForApp(page, { selector: '[data-field]' });
   const order = await tabOrder(page);
   const stored = Object.fromEntries(order.slice(0, DIGITS.length + 3).map((field) => [field, '50']));

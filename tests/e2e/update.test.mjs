@@ -2,36 +2,26 @@
 //
 // The "new versions" are copies of dist/ with a marked index.html, sealed again by
 // scripts/post-build.mjs (new build version, new sw.js), served from the same origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
-  startServer, launchBrowser, openApp, waitForApp, waitForServiceWorker, waitForSaved, readBuild, makeNextBuild, pageBuild,
+  fileSession, openApp, waitForApp, waitForServiceWorker, waitForSaved, readBuild, makeNextBuild, pageBuild,
   foreignRequests, screenshot,
 } from './lib/harness.mjs';
 
 const REFRESH = '有新版本，点击刷新';
 
-let server;
-let browser;
 const builds = [];
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  for (const dir of builds) fs.rmSync(dir, { recursive: true, force: true });
+const session = fileSession({
+  cleanUp: () => builds.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })),
 });
 
 /** Serves a new version (index.html marked `mark`) from now on; returns its build list. */
 function deploy(mark) {
   const dir = makeNextBuild(mark);
   builds.push(dir);
-  server.setRoot(dir);
+  session.server.setRoot(dir);
   return { ...readBuild(dir), mark };
 }
 
@@ -46,9 +36,9 @@ let page;
 let consoleErrors;
 
 test('a new version waiting shows the banner; clicking reloads into it and keeps the draft', async () => {
-  ({ page, consoleErrors } = await openApp(browser, server.url, { selector: '[name="unit_name"]' }));
+  ({ page, consoleErrors } = await openApp(session.browser, session.server.url, { selector: '[name="unit_name"]' }));
   await waitForServiceWorker(page);
-  const first = readBuild(server.root);
+  const first = readBuild(session.server.root);
   assert.equal(await pageBuild(page), first.version);
   await unitName(page).fill('平潭综合实验区市场监督管理局');
   await waitForSaved(page);
@@ -71,12 +61,12 @@ test('a new version waiting shows the banner; clicking reloads into it and keeps
   assert.equal(await unitName(page).inputValue(), '平潭综合实验区市场监督管理局（刷新前最后一笔）');
   assert.equal(await refreshButton(page).count(), 0);
   await waitForServiceWorker(page);
-  assert.deepEqual(await cacheNames(page), [`xxgk-report:${server.url}:${next.version}`], 'the old build\'s cache is gone');
+  assert.deepEqual(await cacheNames(page), [`xxgk-report:${session.server.url}:${next.version}`], 'the old build\'s cache is gone');
 });
 
 test('a window opened after a deploy switches silently; the window still on the old version offers the refresh', async () => {
   const next = deploy('3');
-  const { page: other, consoleErrors: otherErrors } = await openApp(browser, server.url, { selector: '[name="unit_name"]' });
+  const { page: other, consoleErrors: otherErrors } = await openApp(session.browser, session.server.url, { selector: '[name="unit_name"]' });
   // It came from the network: already the new version, and the new worker is let in without asking.
   assert.equal(await pageBuild(other), next.version);
   assert.equal(await unitName(other).inputValue(), '平潭综合实验区市场监督管理局（刷新前最后一笔）');
@@ -96,7 +86,7 @@ test('a window opened after a deploy switches silently; the window still on the 
 });
 
 test('two windows on the old version: after one refreshes, the other reloads at once when clicked', async () => {
-  const { page: other, consoleErrors: otherErrors } = await openApp(browser, server.url, { selector: '[name="unit_name"]' });
+  const { page: other, consoleErrors: otherErrors } = await openApp(session.browser, session.server.url, { selector: '[name="unit_name"]' });
   deploy('4');
   await checkForUpdate(page);
   await refreshButton(page).waitFor({ timeout: 30_000 });
@@ -146,5 +136,5 @@ test('when the draft cannot be saved, the refresh is held and nothing is lost', 
 test('no errors in the console, no request to another origin', async () => {
   const unexpected = consoleErrors.filter((e) => !/QuotaExceeded|quota/i.test(e.text));
   assert.deepEqual(unexpected, []);
-  assert.deepEqual(foreignRequests(browser.requests, server.origin), []);
+  assert.deepEqual(foreignRequests(session.browser.requests, session.server.origin), []);
 });

@@ -57,6 +57,20 @@ pub enum Block {
 }
 
 impl Block {
+    /// What kind of block this is, in one word (the preview's class, tests).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Block::DocNumber(_) => "number",
+            Block::Title(_) => "title",
+            Block::Addressee(_) => "addressee",
+            Block::Heading(_) => "heading",
+            Block::Paragraph { .. } => "paragraph",
+            Block::Table(_) => "table",
+            Block::Signature { .. } => "signature",
+            Block::Imprint { .. } => "imprint",
+        }
+    }
+
     /// The block's text as printed, cell by cell for a table (tests, comparisons).
     pub fn texts(&self) -> Vec<String> {
         match self {

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from './server.mjs';
@@ -144,7 +145,31 @@ export async function openApp(browser, url, { selector = null, timeout = 30_000,
   return { page: p, consoleErrors };
 }
 
-/** Reload `page` and wait for the app to mount again. */
+/**
+ * One server and one browser for a whole test file, started before its first test and closed after
+ * its last; `cleanUp` runs last. A before hook of the file that needs them awaits `ready()` first:
+ * node 20 runs a file's before hooks side by side, not one after another.
+ */
+export function fileSession({ cleanUp } = {}) {
+  let started;
+  const session = {
+    server: null,
+    browser: null,
+    ready: () =>
+      (started ??= (async () => {
+        session.server = await startServer();
+        session.browser = await launchBrowser();
+      })()),
+  };
+  before(session.ready);
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+    cleanUp?.();
+  });
+  return session;
+}
+
 /**
  * One server for a test file and a fresh browser profile (empty storage) per `browser()`;
  * `open(browser)` loads the app with its grid ready. `stop()` closes everything it started.
@@ -174,6 +199,7 @@ export function appSession() {
   };
 }
 
+/** Reload `page` and wait for the app to mount again. */
 export async function reloadApp(page, { selector = null, timeout = 30_000 } = {}) {
   await page.reload({ waitUntil: 'load', timeout });
   await waitForApp(page, { selector, timeout });
