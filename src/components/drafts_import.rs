@@ -7,12 +7,13 @@
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use web_sys::{DragEvent, HtmlInputElement};
+use web_sys::DragEvent;
 use xxgk_core::checks::{run_checks, CheckOptions};
 use xxgk_core::model::Report;
 use xxgk_core::storage::{draft_title, DraftId, DraftMeta, DraftSummary};
 
 use super::drafts_banners::{use_alerts, Alerts};
+use super::file_button::FileButton;
 use super::import_dialog::{use_report_import, ReportImport};
 use crate::dom::listen;
 use crate::import_client;
@@ -140,28 +141,15 @@ async fn read_one(drafts: Drafts, reports: ReportImport, file: &web_sys::File) -
 #[component]
 pub fn ImportButton(imports: Imports, label: &'static str) -> impl IntoView {
     let drafts = use_drafts();
-    let input = NodeRef::<leptos::html::Input>::new();
-    let on_change = move |_| {
-        if let Some(el) = input.get_untracked() {
-            let el: HtmlInputElement = el;
-            imports.import(drafts, files::list(el.files()));
-            // The same file can be chosen again.
-            el.set_value("");
-        }
-    };
     view! {
-        <button type="button" on:click=move |_| { if let Some(el) = input.get_untracked() { el.click(); } } title="选择一个或多个草稿文件（.json），也可以把文件直接拖到本页">
-            {label}
-        </button>
-        <input
-            node_ref=input
-            type="file"
+        <FileButton
+            label
             accept=".json,application/json"
-            multiple
-            class="hidden"
-            data-testid="import-input"
-            aria-label=label
-            on:change=on_change
+            multiple=true
+            title="选择一个或多个草稿文件（.json），也可以把文件直接拖到本页"
+            aria_label=label
+            test_id="import-input"
+            on_files=move |chosen| imports.import(drafts, chosen)
         />
     }
 }

@@ -6,11 +6,11 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use web_sys::HtmlInputElement;
 use xxgk_core::model::Report;
 use xxgk_core::storage::DraftSummary;
 
 use super::dialog_head::DialogHead;
+use super::file_button::FileButton;
 use super::import_dialog::use_report_import;
 use crate::import_client;
 use crate::state::ui::{use_ui, Tone, Ui};
@@ -33,12 +33,8 @@ pub fn NextYearDialog(on_close: impl Fn() + Copy + Send + Sync + 'static) -> imp
             Err(message) => error.set(Some(message)),
         }
     };
-    let input = NodeRef::<leptos::html::Input>::new();
-    let from_file = move |_| {
-        let Some(el) = input.get_untracked() else { return };
-        let el: HtmlInputElement = el;
-        let Some(file) = files::list(el.files()).into_iter().next() else { return };
-        el.set_value("");
+    let from_file = move |chosen: Vec<web_sys::File>| {
+        let Some(file) = chosen.into_iter().next() else { return };
         // Last year's published report: its import report first (the report import's dialog).
         if import_client::is_report_file(&file) {
             report_import.read_file(file);
@@ -76,10 +72,13 @@ pub fn NextYearDialog(on_close: impl Fn() + Copy + Send + Sync + 'static) -> imp
                 }).collect_view()}
             </ul>
             <p>
-                <button type="button" on:click=move |_| { if let Some(el) = input.get_untracked() { el.click(); } }>
-                    "从文件选择上年草稿或上年报告…"
-                </button>
-                <input node_ref=input type="file" accept=".json,application/json,.docx,.html,.htm,.doc,.wps,.pdf" class="hidden" data-testid="next-year-input" aria-label="上年草稿文件" on:change=from_file />
+                <FileButton
+                    label="从文件选择上年草稿或上年报告…"
+                    accept=".json,application/json,.docx,.html,.htm,.doc,.wps,.pdf"
+                    aria_label="上年草稿文件"
+                    test_id="next-year-input"
+                    on_files=from_file
+                />
             </p>
             {move || error.get().map(|e| view! { <p class="row-error" role="alert">{e}</p> })}
         </div>

@@ -8,7 +8,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, HtmlInputElement};
+use web_sys::ClipboardEvent;
 use xxgk_core::import::report::ReportGroup;
 use xxgk_core::model::Report;
 use xxgk_core::storage::{next_year, DraftMeta, DraftSummary};
@@ -16,10 +16,11 @@ use xxgk_core::storage::{next_year, DraftMeta, DraftSummary};
 use super::dialog_head::DialogHead;
 use super::drafts_banners::use_alerts;
 use super::drafts_next_year::start_next_year;
+use super::file_button::FileButton;
 use crate::dom::listen;
 use crate::import_client::{self, Read};
 use crate::state::ui::{use_ui, Tone};
-use crate::storage::{clock, files, use_drafts};
+use crate::storage::{clock, use_drafts};
 
 /// A read report waiting for the clerk's choice.
 #[derive(Clone, Debug, PartialEq)]
@@ -155,16 +156,6 @@ fn focus_in_text_field() -> bool {
 
 #[component]
 pub fn ImportDialog(import: ReportImport) -> impl IntoView {
-    let input = NodeRef::<leptos::html::Input>::new();
-    let on_file = move |_| {
-        let Some(el) = input.get_untracked() else { return };
-        let el: HtmlInputElement = el;
-        let file = files::list(el.files()).into_iter().next();
-        el.set_value("");
-        if let Some(file) = file {
-            import.read_file(file);
-        }
-    };
     // The paste box: the same as Ctrl+V on the page, for a clerk who looks for a place to paste.
     let on_paste = move |ev: ClipboardEvent| {
         let Some(data) = ev.clipboard_data() else { return };
@@ -185,10 +176,13 @@ pub fn ImportDialog(import: ReportImport) -> impl IntoView {
                         "或在门户网站上选中报告全文复制后，在本页空白处按 Ctrl+V 粘贴。导入前会先列出识别结果，确认后才保存。"
                     </p>
                     <p>
-                        <button type="button" on:click=move |_| { if let Some(el) = input.get_untracked() { el.click(); } }>
-                            "选择报告文件（.docx、.html）…"
-                        </button>
-                        <input node_ref=input type="file" accept=".docx,.html,.htm,.doc,.wps,.pdf" class="hidden" data-testid="import-report-input" aria-label="上年报告文件" on:change=on_file />
+                        <FileButton
+                            label="选择报告文件（.docx、.html）…"
+                            accept=".docx,.html,.htm,.doc,.wps,.pdf"
+                            aria_label="上年报告文件"
+                            test_id="import-report-input"
+                            on_files=move |chosen| chosen.into_iter().take(1).for_each(|file| import.read_file(file))
+                        />
                     </p>
                     <textarea class="import-paste" rows="3" data-testid="import-paste" aria-label="粘贴上年报告" placeholder="或在此处粘贴（Ctrl+V）从门户网站复制的报告全文" on:paste=on_paste></textarea>
                 </Show>

@@ -9,6 +9,7 @@ pub mod drafts_import;
 pub mod drafts_list;
 pub mod drafts_next_year;
 pub mod drafts_reference;
+pub mod file_button;
 pub mod grid_cell;
 pub mod grid_row;
 pub mod import_dialog;
