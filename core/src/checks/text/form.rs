@@ -4,8 +4,8 @@
 //! - per report: 五 empty, 「无」 or a line; 六 not saying what 信息处理费 was
 //!   collected; 一 over the notice's length; a year in the wrong format edition.
 
-use super::scan::{chars, is_han, words, Doc, Sentence, Unit};
-use super::{character_count, short_quote, TextPlace, TextSpan};
+use super::scan::{chars, is_han, is_white, words, Doc, Sentence, Unit};
+use super::{short_quote, TextPlace, TextSpan};
 use crate::checks::{CheckOptions, CheckResult, Severity, Status};
 use crate::format::{format, FormatVersion, NarrativeKey, SectionBody};
 use crate::model::Report;
@@ -342,10 +342,18 @@ fn whole(place: TextPlace, doc: &Doc) -> Option<TextSpan> {
 /// 五 must say something: not empty, not 「无」, not a line.
 fn problems(doc: &Doc, options: CheckOptions, out: &mut Vec<CheckResult>) {
     let place = TextPlace::Section(NarrativeKey::Problems);
-    let text: String = doc.chars.iter().filter(|c| !c.is_whitespace()).collect();
+    let count = doc.non_white();
+    // The text is gathered only when it may be short or a bare 「无。」: a
+    // long 五 passes on its count alone.
+    let stops =
+        doc.chars.iter().rev().filter(|&&c| !is_white(c)).take_while(|&&c| matches!(c, '。' | '.')).count();
+    let text: String = if count < PROBLEMS_MIN_CHARS || count - stops <= 3 {
+        doc.chars.iter().filter(|&&c| !is_white(c)).collect()
+    } else {
+        String::new()
+    };
     let bare = text.trim_end_matches(['。', '.']);
-    let count = character_count(&text);
-    let (status, explanation) = if text.is_empty() {
+    let (status, explanation) = if count == 0 {
         if !options.at_export {
             return;
         }
@@ -394,7 +402,7 @@ fn fee(doc: &Doc, options: CheckOptions, out: &mut Vec<CheckResult>) {
     let zero_amount =
         numbers.iter().any(|n| matches!(n.unit, Unit::Yuan | Unit::Wanyuan) && n.value == Decimal::ZERO);
     let cases = numbers.iter().any(|n| n.unit == Unit::Jian) || has("笔");
-    let (status, explanation) = if doc.chars.iter().all(|c| c.is_whitespace()) {
+    let (status, explanation) = if doc.chars.iter().all(|&c| is_white(c)) {
         if !options.at_export {
             return;
         }
@@ -437,7 +445,7 @@ fn overview_length(report: &Report, doc: &Doc, out: &mut Vec<CheckResult>) {
         _ => None,
     });
     let Some(limit) = limit else { return };
-    let count = doc.chars.iter().filter(|c| !c.is_whitespace()).count();
+    let count = doc.non_white();
     if count == 0 {
         return;
     }

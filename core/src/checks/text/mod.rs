@@ -135,35 +135,81 @@ pub fn run_text_checks(
     last: Option<&NarrativeReference>,
     options: CheckOptions,
 ) -> Vec<CheckResult> {
+    run_text_checks_staged(report, last, options, &mut |_| {})
+}
+
+/// The parts of [`run_text_checks`], in the order they run, for the
+/// benchmark's breakdown (`core/examples/text_check_speed.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// The tables' figures and every text read (its characters, sentences, numbers).
+    Read,
+    /// The figures the text states, against the tables.
+    Stated,
+    Contradiction,
+    /// Form, per text: years, punctuation, doubled characters, numbering.
+    Form,
+    /// Form, per report: 五, 六, 一's length, the edition.
+    Report,
+    Repetition,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 6] =
+        [Stage::Read, Stage::Stated, Stage::Contradiction, Stage::Form, Stage::Report, Stage::Repetition];
+}
+
+/// [`run_text_checks`], calling `done` as each stage ends (for each text,
+/// for the stages that run per text). Core keeps no clock: the caller times
+/// the stages (std's `Instant` panics in the browser).
+pub fn run_text_checks_staged(
+    report: &Report,
+    last: Option<&NarrativeReference>,
+    options: CheckOptions,
+    done: &mut dyn FnMut(Stage),
+) -> Vec<CheckResult> {
     let figures = Figures::read(report);
     let mut out = Vec::new();
     let stated = stated::Stated::new(report, &figures);
     let docs: Vec<(TextPlace, Doc)> =
         TextPlace::ALL.into_iter().map(|p| (p, Doc::new(p.text(report)))).collect();
+    done(Stage::Read);
     for (place, doc) in &docs {
         stated.check(*place, doc, &mut out);
+        done(Stage::Stated);
         contradiction::check(&figures, *place, doc, &mut out);
+        done(Stage::Contradiction);
         form::check_text(report, *place, doc, &mut out);
+        done(Stage::Form);
     }
     form::check_report(report, &docs, options, &mut out);
+    done(Stage::Report);
     if let Some(last) = last.filter(|l| l.year < report.year) {
         for (place, doc) in &docs {
             repetition::check(*place, doc, place.last_year(last), last.year, &mut out);
         }
     }
+    done(Stage::Repetition);
     out
 }
 
 /// A passage cut for a message: its first 40 characters and 「…」.
 pub(crate) fn short_quote(text: &str) -> String {
     const MAX: usize = 40;
-    let mut chars = text.chars();
-    let head: String = chars.by_ref().take(MAX).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => concat(&[&text[..cut], "…"]),
+        None => text.to_string(),
     }
+}
+
+/// `parts` joined: the messages are built for every figure of every run, and
+/// this costs less than `format!`'s machinery.
+pub(crate) fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
 }
 
 /// Characters as a reader counts them: everything but white space.

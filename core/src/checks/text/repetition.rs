@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::scan::{is_han, Doc};
+use super::scan::Doc;
 use super::{short_quote, TextPlace, TextSpan};
 use crate::checks::{CheckResult, Severity, Status};
 
@@ -17,70 +17,114 @@ const MIN_SIGNS: usize = 60;
 /// Above this share the text counts as copied (宿迁's evaluation deducts above 50 %).
 pub const LIMIT_PERCENT: usize = 50;
 
-/// The text reduced to signs, with the character each one starts at.
-fn signs(chars: &[char]) -> (Vec<char>, Vec<usize>) {
-    let (mut out, mut at) = (Vec::with_capacity(chars.len()), Vec::with_capacity(chars.len()));
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
-            out.push('#');
-            at.push(i);
-            while i < chars.len()
-                && (chars[i].is_ascii_digit() || ('０'..='９').contains(&chars[i]) || chars[i] == '.')
-            {
-                i += 1;
-            }
+/// The sign a character stands for, in 16 bits, so that the 8 signs of a
+/// passage make one exact `u128` key (no hashing, no collisions): ASCII
+/// letters and digits as themselves, 「#」 for a number, Han characters above.
+/// `None`: not a sign (spaces, punctuation).
+#[inline(always)]
+fn code(c: char) -> Option<u16> {
+    let u = c as u32;
+    if c.is_ascii_alphanumeric() {
+        Some(u as u16)
+    } else if (0x3400..=0x9FFF).contains(&u) {
+        Some((u - 0x3400 + 0x80) as u16)
+    } else if (0xF900..=0xFAFF).contains(&u) {
+        Some((u - 0xF900 + 0x6C80) as u16)
+    } else {
+        None
+    }
+}
+
+/// Every run of digits (with its decimal points) is one sign.
+const NUMBER: u16 = b'#' as u16;
+
+#[inline(always)]
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// The text reduced to signs: `emit(i, sign)` for each, `i` the character it starts at.
+fn signs(chars: impl Iterator<Item = char>, mut emit: impl FnMut(usize, u16)) {
+    let mut in_number = false;
+    for (i, c) in chars.enumerate() {
+        if in_number && (is_digit(c) || c == '.') {
             continue;
         }
-        if is_han(c) || c.is_ascii_alphanumeric() {
-            out.push(c);
-            at.push(i);
+        in_number = false;
+        if is_digit(c) {
+            in_number = true;
+            emit(i, NUMBER);
+        } else if let Some(sign) = code(c) {
+            emit(i, sign);
         }
-        i += 1;
     }
-    (out, at)
 }
 
-fn hash(window: &[char]) -> u64 {
-    // FNV-1a: fast and the same on every platform.
-    window.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| (h ^ c as u64).wrapping_mul(0x0100_0000_01b3))
-}
-
-/// The shingles are hashed already: the set uses their hash as is.
+/// Keys are exact already: the set only has to spread them.
 #[derive(Default)]
-struct Hashed(u64);
+struct Spread(u64);
 
-impl Hasher for Hashed {
+impl Hasher for Spread {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         }
     }
 
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+    fn write_u128(&mut self, n: u128) {
+        let x = ((n as u64) ^ ((n >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = x ^ (x >> 31);
+    }
+}
+
+/// The keys of every passage of `SHINGLE` signs in `signs`, in order.
+fn passages(signs: &[u16], mut each: impl FnMut(usize, u128)) {
+    let mut key = 0u128;
+    for (i, &s) in signs.iter().enumerate() {
+        key = (key << 16) | u128::from(s);
+        if i + 1 >= SHINGLE {
+            each(i + 1 - SHINGLE, key);
+        }
     }
 }
 
 pub(super) fn check(place: TextPlace, doc: &Doc, last: &str, last_year: u16, out: &mut Vec<CheckResult>) {
-    let (now, at) = signs(&doc.chars);
-    let before: Vec<char> = last.chars().collect();
-    let (then, _) = signs(&before);
-    if now.len() < MIN_SIGNS || then.len() < SHINGLE {
+    let (mut now, mut at) = (Vec::with_capacity(doc.len()), Vec::with_capacity(doc.len()));
+    signs(doc.chars.iter().copied(), |i, s| {
+        now.push(s);
+        at.push(i);
+    });
+    if now.len() < MIN_SIGNS {
         return;
     }
-    let mut known: HashSet<u64, BuildHasherDefault<Hashed>> = HashSet::default();
-    known.extend(then.windows(SHINGLE).map(hash));
+    let mut then = Vec::with_capacity(last.len() / 3 + 1);
+    signs(last.chars(), |_, s| then.push(s));
+    if then.len() < SHINGLE {
+        return;
+    }
+    let mut known: HashSet<u128, BuildHasherDefault<Spread>> =
+        HashSet::with_capacity_and_hasher(then.len(), BuildHasherDefault::default());
+    passages(&then, |_, key| {
+        known.insert(key);
+    });
+    // A sign is covered when a passage holding it is known: up to the end of the last one found.
     let mut covered = vec![false; now.len()];
-    for (i, w) in now.windows(SHINGLE).enumerate() {
-        if known.contains(&hash(w)) {
-            covered[i..i + SHINGLE].iter_mut().for_each(|c| *c = true);
+    let mut until = 0;
+    passages(&now, |i, key| {
+        if known.contains(&key) {
+            until = i + SHINGLE;
         }
+        if i < until {
+            covered[i] = true;
+        }
+    });
+    // The last passage's own signs after its start.
+    for (i, c) in covered.iter_mut().enumerate().skip(now.len().saturating_sub(SHINGLE - 1)) {
+        *c = i < until;
     }
     let share = covered.iter().filter(|&&c| c).count() * 100 / now.len();
     // Repeated passages, longest first, as character ranges of the text.

@@ -3,15 +3,20 @@
 
 use crate::value::Decimal;
 
-/// One text of the report, as characters, read once: its sentences and which
-/// characters stand inside 《…》 (a document's title, which may name any year).
-pub(crate) struct Doc {
-    pub chars: Vec<char>,
-    text: String,
+/// One text of the report, as characters, read once: its sentences, the
+/// numbers it states, and which characters stand inside 《…》 (a document's
+/// title, which may name any year). Every check reads this, never the text
+/// again.
+pub(crate) struct Doc<'t> {
+    /// A slice, not a `Vec`: indexing it is the compiler's own bounds check,
+    /// where `Vec`'s `Index` is a call the size-optimised build does not inline.
+    pub chars: Box<[char]>,
+    text: &'t str,
     /// Byte offset of each character, and of the end.
-    bytes: Vec<usize>,
+    bytes: Box<[usize]>,
     sentences: Vec<Sentence>,
-    in_title: Vec<bool>,
+    /// The character ranges inside 《…》, from the 《 to before its 》, in order.
+    titles: Vec<(usize, usize)>,
     numbers: Vec<Number>,
 }
 
@@ -52,14 +57,31 @@ pub(crate) struct Number {
     pub unit: Unit,
 }
 
+#[inline(always)]
 pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}'
+    is_white(c)
 }
 
+/// `char::is_whitespace` (Unicode White_Space, U+3000 included), written out
+/// so that it is inlined: the check runs on every character.
+#[inline(always)]
+pub(crate) fn is_white(c: char) -> bool {
+    if c < '\u{80}' {
+        return matches!(c, ' ' | '\t'..='\r');
+    }
+    matches!(
+        c,
+        '\u{85}' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
+}
+
+#[inline(always)]
 pub(crate) fn is_han(c: char) -> bool {
     ('\u{3400}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c)
 }
 
+#[inline(always)]
 fn digit(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
@@ -68,44 +90,43 @@ fn digit(c: char) -> Option<u32> {
     }
 }
 
-impl Doc {
-    pub fn new(text: &str) -> Doc {
-        let mut bytes: Vec<usize> = Vec::with_capacity(text.len() / 2 + 1);
-        let mut chars: Vec<char> = Vec::with_capacity(text.len() / 2 + 1);
-        for (i, c) in text.char_indices() {
-            bytes.push(i);
-            chars.push(c);
+impl<'t> Doc<'t> {
+    pub fn new(text: &'t str) -> Doc<'t> {
+        let chars: Box<[char]> = text.chars().collect();
+        let bytes: Box<[usize]> =
+            text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
+        let mut titles = Vec::new();
+        let (mut depth, mut open) = (0u32, 0);
+        for (i, &c) in chars.iter().enumerate() {
+            match c {
+                '《' => {
+                    if depth == 0 {
+                        open = i;
+                    }
+                    depth += 1;
+                }
+                '》' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        titles.push((open, i));
+                    }
+                }
+                _ => {}
+            }
         }
-        bytes.push(text.len());
-        let mut doc = Doc {
-            chars,
-            text: text.to_string(),
-            bytes,
-            sentences: Vec::new(),
-            in_title: Vec::new(),
-            numbers: Vec::new(),
-        };
+        if depth > 0 {
+            titles.push((open, chars.len()));
+        }
+        let mut doc = Doc { chars, text, bytes, sentences: Vec::new(), titles, numbers: Vec::new() };
         doc.sentences = doc.split_sentences();
         doc.numbers = doc.scan_numbers();
-        let mut depth = 0u32;
-        doc.in_title = doc
-            .chars
-            .iter()
-            .map(|&c| {
-                match c {
-                    '《' => depth += 1,
-                    '》' => depth = depth.saturating_sub(1),
-                    _ => {}
-                }
-                depth > 0
-            })
-            .collect();
         doc
     }
 
     /// Whether character `i` is inside 《…》.
     pub fn in_title(&self, i: usize) -> bool {
-        self.in_title.get(i).copied().unwrap_or(false)
+        let k = self.titles.partition_point(|&(_, end)| end <= i);
+        self.titles.get(k).is_some_and(|&(start, _)| start <= i)
     }
 
     pub fn sentences(&self) -> &[Sentence] {
@@ -116,9 +137,19 @@ impl Doc {
         self.chars.len()
     }
 
-    pub fn slice(&self, start: usize, end: usize) -> String {
+    /// Characters `start..end` of the text, as written.
+    pub fn str(&self, start: usize, end: usize) -> &'t str {
         let (a, b) = (start.min(self.len()), end.min(self.len()));
-        self.text[self.bytes[a]..self.bytes[b.max(a)]].to_string()
+        &self.text[self.bytes[a]..self.bytes[b.max(a)]]
+    }
+
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.str(start, end).to_string()
+    }
+
+    /// How many characters are not white space (how a reader counts them).
+    pub fn non_white(&self) -> usize {
+        self.chars.iter().filter(|&&c| !is_white(c)).count()
     }
 
     /// Whether the characters before `pos` end with `word`.
@@ -133,13 +164,20 @@ impl Doc {
 
     /// Whether `word` occurs in `start..end`.
     pub fn contains(&self, start: usize, end: usize, word: &[char]) -> bool {
-        let end = end.min(self.len());
         let Some((&first, rest)) = word.split_first() else { return true };
-        if word.len() > end.saturating_sub(start) {
+        let Some(hay) = self.chars.get(start..end.min(self.len())) else { return false };
+        if hay.len() < word.len() {
             return false;
         }
-        (start..=end - word.len())
-            .any(|i| self.chars[i] == first && self.chars[i + 1..i + word.len()] == *rest)
+        let last = hay.len() - word.len();
+        let mut i = 0;
+        while i <= last {
+            if hay[i] == first && hay[i + 1..i + word.len()] == *rest {
+                return true;
+            }
+            i += 1;
+        }
+        false
     }
 
     /// Sentences, ended by 。！？, their ASCII forms, or a line break;
@@ -280,7 +318,7 @@ impl WordList {
     }
 }
 
-impl Doc {
+impl Doc<'_> {
     /// The first word of `list` found in `start..end` (earliest position, longest word).
     pub fn find_any<'l>(&self, start: usize, end: usize, list: &'l WordList) -> Option<&'l [char]> {
         let end = end.min(self.len());
@@ -325,6 +363,21 @@ mod tests {
         let d = Doc::new("甲。乙；丙\n\n 丁");
         let s: Vec<String> = d.sentences().iter().map(|s| d.slice(s.start, s.end)).collect();
         assert_eq!(s, ["甲。", "乙；丙", "丁"]);
+    }
+
+    #[test]
+    fn white_space_is_unicode_white_space() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_white(c), c.is_whitespace(), "{:?}", c);
+        }
+    }
+
+    #[test]
+    fn titles_nest_and_may_be_left_open() {
+        let d = Doc::new("甲《乙《丙》丁》戊》己《庚");
+        let inside: String = (0..d.len()).filter(|&i| d.in_title(i)).map(|i| d.chars[i]).collect();
+        assert_eq!(inside, "《乙《丙》丁《庚");
+        assert!(!d.in_title(d.len()));
     }
 
     #[test]

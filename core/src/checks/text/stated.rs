@@ -12,11 +12,12 @@
 //! Units decide too: applications and cases are counted in 件 (or 起);
 //! 「依申请公开信息311条」 counts items of information, never applications.
 
+use std::cell::{OnceCell, RefCell};
 use std::sync::LazyLock;
 
 use super::cells::{result_groups, sum, t3_total, ResultGroup};
-use super::scan::{chars, words, Doc, Number, Sentence, Unit, WordList};
-use super::{short_quote, TextPlace, TextSpan};
+use super::scan::{chars, is_white, words, Doc, Number, Sentence, Unit, WordList};
+use super::{concat, short_quote, TextPlace, TextSpan};
 use crate::checks::{CheckResult, Severity, Status};
 use crate::figures::Figures;
 use crate::format::table2::{IN_FORCE, ISSUED, NORMATIVE_DOCS, REPEALED, RULES};
@@ -275,7 +276,8 @@ struct Context {
     received: bool,
     /// The 表二 row last named (规章 or 规范性文件).
     object: Option<&'static str>,
-    topics: Vec<String>,
+    /// The claims made so far (indices in [`Stated::cache`]): a topic is checked once per sentence.
+    topics: Vec<usize>,
     /// The sentence says 「公开」 / 「申请」 somewhere (read once per sentence).
     open: bool,
     apply: bool,
@@ -285,11 +287,77 @@ pub(crate) struct Stated<'a> {
     report: &'a Report,
     figures: &'a Figures<'a>,
     groups: Vec<ResultGroup>,
+    /// Each claim made in this run, with its values and wordings, built the
+    /// first time a figure makes it: a report states the same few dozen
+    /// claims in sentence after sentence. `None`: no such cell in this format.
+    cache: RefCell<Vec<(Key, Option<Prepared>)>>,
+}
+
+/// What a claim is, once the sentence's context is resolved.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    App(App),
+    /// A block of 表四 (3: both lawsuits) and a column.
+    Appeal(usize, &'static str),
+    Stock(&'static str, &'static str),
+    Decision(&'static str),
+    /// In 元 (else 万元).
+    Fees(bool),
+}
+
+/// A claim with what comparing it needs.
+struct Prepared {
+    claim: Claim,
+    /// Each reading's sum; `None` when a cell it needs is blank (nothing to compare).
+    values: Option<Vec<Decimal>>,
+    /// 「「…」为N，…」: each reading with its value, for a warning.
+    described: String,
+    left: Vec<FieldKey>,
+    right: Vec<FieldKey>,
+    title: String,
 }
 
 impl<'a> Stated<'a> {
     pub fn new(report: &'a Report, figures: &'a Figures<'a>) -> Stated<'a> {
-        Stated { report, figures, groups: result_groups(figures.layout) }
+        Stated { report, figures, groups: result_groups(figures.layout), cache: RefCell::new(Vec::new()) }
+    }
+
+    /// The claim `key`, built the first time it is made: its index in the cache.
+    fn prepared(&self, key: Key) -> Option<usize> {
+        if let Some(i) = self.cache.borrow().iter().position(|(k, _)| *k == key) {
+            return self.cache.borrow()[i].1.as_ref().map(|_| i);
+        }
+        let prepared = self.build(key).map(|claim| self.prepare(claim));
+        let mut cache = self.cache.borrow_mut();
+        cache.push((key, prepared));
+        cache.last().and_then(|(_, p)| p.as_ref()).map(|_| cache.len() - 1)
+    }
+
+    fn build(&self, key: Key) -> Option<Claim> {
+        match key {
+            Key::App(kind) => self.application(kind),
+            Key::Appeal(block, col) => Some(self.appeal(block, col)),
+            Key::Stock(row, col) => Some(self.stock_claim(row, col)),
+            Key::Decision(label) => self.decision(label),
+            Key::Fees(in_yuan) => self.fees(in_yuan),
+        }
+    }
+
+    fn prepare(&self, claim: Claim) -> Prepared {
+        let values: Option<Vec<Decimal>> =
+            claim.readings.iter().map(|r| sum(self.figures, &r.keys)).collect();
+        let described = values.as_ref().map_or_else(String::new, |values| {
+            let named = claim.readings.iter().zip(values);
+            named
+                .map(|(r, v)| format!("{}为{}", self.name(r), self.shown(&claim, *v)))
+                .collect::<Vec<_>>()
+                .join("，")
+        });
+        let mut keys = claim.readings.iter().flat_map(|r| r.keys.iter().copied());
+        let left: Vec<FieldKey> = claim.readings[0].keys.clone();
+        let right: Vec<FieldKey> = keys.by_ref().filter(|k| !left.contains(k)).collect();
+        let title = format!("正文数字应与{}一致：{}", claim.table.short_name(), claim.what);
+        Prepared { claim, values, described, left, right, title }
     }
 
     pub fn check(&self, place: TextPlace, doc: &Doc, out: &mut Vec<CheckResult>) {
@@ -305,16 +373,19 @@ impl<'a> Stated<'a> {
                 apply: doc.contains(s.start, s.end, &w.apply),
                 ..Context::default()
             };
-            let quote = doc.slice(s.start, s.end);
-            let short = short_quote(&quote);
-            let mut last: Option<(Claim, Number, Option<Decimal>)> = None;
+            let quote = doc.str(s.start, s.end);
+            // Cut for a message only when the sentence gives one.
+            let short = OnceCell::new();
+            let mut last: Option<(usize, Number, Option<Decimal>)> = None;
             for (i, n) in numbers.iter().enumerate() {
                 if n.unit == Unit::Percent {
                     if let Some((claim, count, Some(matched))) = &last {
+                        let cache = self.cache.borrow();
+                        let claim = &cache[*claim].1.as_ref().expect("a prepared claim").claim;
                         if let Some(r) = self.share(
                             place,
                             doc,
-                            (s, &quote, &short),
+                            (s, quote, &short),
                             claim,
                             count,
                             *matched,
@@ -329,12 +400,16 @@ impl<'a> Stated<'a> {
                 }
                 last = None;
                 let Some(claim) = self.claim(doc, s, n, &numbers[..i], &mut context) else { continue };
-                if context.topics.contains(&claim.topic) {
-                    continue;
+                {
+                    let cache = self.cache.borrow();
+                    let topic = |i: usize| cache[i].1.as_ref().map(|p| p.claim.topic.as_str());
+                    if context.topics.iter().any(|&t| topic(t) == topic(claim)) {
+                        continue;
+                    }
                 }
-                context.topics.push(claim.topic.clone());
+                context.topics.push(claim);
                 if let Some((result, matched)) =
-                    self.compare(place, doc, (s, &quote, &short), &claim, n, &mut ordinal)
+                    self.compare(place, doc, (s, quote, &short), claim, n, &mut ordinal)
                 {
                     out.push(result);
                     last = Some((claim, *n, matched));
@@ -351,7 +426,7 @@ impl<'a> Stated<'a> {
         n: &Number,
         _before: &[Number],
         cx: &mut Context,
-    ) -> Option<Claim> {
+    ) -> Option<usize> {
         let w = &*WORDS;
         let counted = matches!(n.unit, Unit::Jian | Unit::Qi);
         // 「件次」 counts visits, not applications.
@@ -362,7 +437,7 @@ impl<'a> Stated<'a> {
             if let Some((kind, at)) = keyword_before(doc, s.start, n.start, &w.appeal_filler, &w.appeal) {
                 let clause = clause_start(doc, s.start, at);
                 if !self.narrowed(doc, clause, at) {
-                    return self.appeal(kind, cx);
+                    return self.appeal_key(kind, cx);
                 }
                 return None;
             }
@@ -381,18 +456,20 @@ impl<'a> Stated<'a> {
                 {
                     return None;
                 }
-                return self.application(kind, cx);
+                return self.application_key(kind, cx);
             }
         }
         if n.unit == Unit::Jian {
-            if let Some(claim) = self.stock(doc, s, n, cx) {
+            if let Some(claim) =
+                self.stock(doc, s, n, cx).and_then(|(row, col)| self.prepared(Key::Stock(row, col)))
+            {
                 return Some(claim);
             }
             if let Some((label, at)) = keyword_before(doc, s.start, n.start, &w.decision_filler, &w.decisions)
             {
                 let clause = clause_start(doc, s.start, at);
                 if !self.narrowed(doc, clause, at) {
-                    return self.decision(label);
+                    return self.prepared(Key::Decision(label));
                 }
             }
         }
@@ -400,7 +477,7 @@ impl<'a> Stated<'a> {
             if let Some((_, at)) = keyword_before(doc, s.start, n.start, &w.fee_filler, &w.fees) {
                 let clause = clause_start(doc, s.start, at);
                 if !self.narrowed(doc, clause, at) {
-                    return self.fees(n.unit == Unit::Yuan);
+                    return self.prepared(Key::Fees(n.unit == Unit::Yuan));
                 }
             }
         }
@@ -420,7 +497,7 @@ impl<'a> Stated<'a> {
                 && doc
                     .chars
                     .get(n.end..)
-                    .is_some_and(|rest| rest.iter().find(|c| !c.is_whitespace()) == Some(&'年'))
+                    .is_some_and(|rest| rest.iter().find(|&&c| !is_white(c)) == Some(&'年'))
                 && n.value != Decimal::from_int(i64::from(self.report.year))
         })
     }
@@ -446,7 +523,17 @@ impl<'a> Stated<'a> {
         }
     }
 
-    fn application(&self, kind: App, cx: &mut Context) -> Option<Claim> {
+    /// What the sentence's context makes of an application figure.
+    fn application_key(&self, kind: App, cx: &mut Context) -> Option<usize> {
+        match kind {
+            App::Received => cx.received = true,
+            App::Applicant(_) if !cx.received => return None,
+            _ => {}
+        }
+        self.prepared(Key::App(kind))
+    }
+
+    fn application(&self, kind: App) -> Option<Claim> {
         let received = |s: &Self| {
             vec![
                 s.single(t3_total(NEW_RECEIVED)),
@@ -464,10 +551,7 @@ impl<'a> Stated<'a> {
             })
         };
         let (topic, what, readings) = match kind {
-            App::Received => {
-                cx.received = true;
-                ("received".to_string(), "收到的申请".to_string(), received(self))
-            }
+            App::Received => ("received".to_string(), "收到的申请".to_string(), received(self)),
             App::Handled => {
                 ("handled".to_string(), "办结的申请".to_string(), vec![self.single(t3_total(TOTAL_HANDLED))])
             }
@@ -506,9 +590,6 @@ impl<'a> Stated<'a> {
                 )
             }
             App::Applicant(col) => {
-                if !cx.received {
-                    return None;
-                }
                 let cols: Vec<&'static str> = if col == 5 {
                     table3::COLUMNS[1..6].iter().map(|(c, _)| *c).collect()
                 } else {
@@ -530,18 +611,8 @@ impl<'a> Stated<'a> {
         Some(Claim { topic, what, table: TableId::Table3, readings, in_yuan: false })
     }
 
-    fn appeal(&self, kind: Appeal, cx: &mut Context) -> Option<Claim> {
-        let block_keys = |b: usize, col: &'static str| -> Vec<FieldKey> {
-            let rows: Vec<&'static str> = match b {
-                3 => vec![BLOCKS[1].0, BLOCKS[2].0],
-                b => vec![BLOCKS[b].0],
-            };
-            rows.into_iter().map(|r| FieldKey::new(TableId::Table4, r, col)).collect()
-        };
-        let block_name = |b: usize| match b {
-            3 => "行政诉讼（直接起诉与复议后起诉）".to_string(),
-            b => BLOCKS[b].2.to_string(),
-        };
+    /// What the sentence's context makes of a 复议/诉讼 figure.
+    fn appeal_key(&self, kind: Appeal, cx: &mut Context) -> Option<usize> {
         let (block, col) = match kind {
             Appeal::Block(b) => {
                 cx.block = Some(b);
@@ -553,6 +624,21 @@ impl<'a> Stated<'a> {
             }
             Appeal::Outcome(o) => (cx.block?, OUTCOMES[o].0),
         };
+        self.prepared(Key::Appeal(block, col))
+    }
+
+    fn appeal(&self, block: usize, col: &'static str) -> Claim {
+        let block_keys = |b: usize, col: &'static str| -> Vec<FieldKey> {
+            let rows: Vec<&'static str> = match b {
+                3 => vec![BLOCKS[1].0, BLOCKS[2].0],
+                b => vec![BLOCKS[b].0],
+            };
+            rows.into_iter().map(|r| FieldKey::new(TableId::Table4, r, col)).collect()
+        };
+        let block_name = |b: usize| match b {
+            3 => "行政诉讼（直接起诉与复议后起诉）".to_string(),
+            b => BLOCKS[b].2.to_string(),
+        };
         let keys = block_keys(block, col);
         let outcome = OUTCOMES.iter().find(|(c, _, _)| *c == col).map_or("", |(_, l, _)| *l);
         let what = format!("{}{}", block_name(block), if col == OUTCOMES[4].0 { "案件" } else { outcome });
@@ -562,17 +648,17 @@ impl<'a> Stated<'a> {
             format!("{}「{outcome}」之和", block_name(block))
         };
         let topic = format!("appeal.{}.{col}", if block == 3 { "suits" } else { BLOCKS[block].0 });
-        Some(Claim {
-            topic,
-            what,
-            table: TableId::Table4,
-            readings: vec![Reading { name, keys }],
-            in_yuan: false,
-        })
+        Claim { topic, what, table: TableId::Table4, readings: vec![Reading { name, keys }], in_yuan: false }
     }
 
     /// 规章 and 规范性文件: 制发, 废止, 现行有效 (2021 format).
-    fn stock(&self, doc: &Doc, s: Sentence, n: &Number, cx: &mut Context) -> Option<Claim> {
+    fn stock(
+        &self,
+        doc: &Doc,
+        s: Sentence,
+        n: &Number,
+        cx: &mut Context,
+    ) -> Option<(&'static str, &'static str)> {
         let w = &*WORDS;
         let (kind, at) = keyword_before(doc, s.start, n.start, &w.stock_filler, &w.stock)?;
         let clause = clause_start(doc, s.start, at);
@@ -603,16 +689,21 @@ impl<'a> Stated<'a> {
         if self.narrowed(doc, clause, at) {
             return None;
         }
+        self.figures.layout.index_of(FieldKey::new(TableId::Table2, row, col))?;
+        Some((row, col))
+    }
+
+    fn stock_claim(&self, row: &'static str, col: &'static str) -> Claim {
         let key = FieldKey::new(TableId::Table2, row, col);
-        let i = self.figures.layout.index_of(key)?;
-        let spec = self.figures.layout.fields[i];
-        Some(Claim {
+        let spec =
+            self.figures.layout.index_of(key).map(|i| self.figures.layout.fields[i]).expect("a cell of 表二");
+        Claim {
             topic: format!("t2.{row}.{col}"),
             what: format!("{}{}", spec.row_label, spec.col_label.trim_end_matches("件数")),
             table: TableId::Table2,
             readings: vec![self.single(key)],
             in_yuan: false,
-        })
+        }
     }
 
     /// 行政许可、行政处罚、行政强制: 本年处理决定数量.
@@ -651,58 +742,51 @@ impl<'a> Stated<'a> {
         &self,
         place: TextPlace,
         doc: &Doc,
-        (s, quote, short): (Sentence, &str, &str),
-        claim: &Claim,
+        (s, quote, short): (Sentence, &str, &OnceCell<String>),
+        claim: usize,
         n: &Number,
         ordinal: &mut usize,
     ) -> Option<(CheckResult, Option<Decimal>)> {
-        let values: Vec<Decimal> =
-            claim.readings.iter().map(|r| sum(self.figures, &r.keys)).collect::<Option<_>>()?;
-        let stated_text = doc.slice(n.start, n.unit_end);
+        let cache = self.cache.borrow();
+        let prepared = cache[claim].1.as_ref().expect("a prepared claim");
+        let claim = &prepared.claim;
+        let values = prepared.values.as_ref()?;
+        let stated_text = doc.str(n.start, n.unit_end);
         let matched = values.iter().copied().find(|&v| self.same(claim, n, v));
         let span = TextSpan { place, start: s.start, end: s.end, quote: quote.to_string() };
-        let described = || -> Vec<String> {
-            let named = claim.readings.iter().zip(&values);
-            named.map(|(r, v)| format!("{}为{}", self.name(r), self.shown(claim, *v))).collect()
-        };
+        let short = short.get_or_init(|| short_quote(quote));
+        let table = claim.table.short_name();
         let (status, explanation) = match matched {
             Some(_) => (
                 Status::Pass,
-                format!(
-                    "{}“{}”：{}{}，与{}一致",
-                    place.name(),
-                    short,
-                    claim.what,
-                    stated_text,
-                    claim.table.short_name()
-                ),
+                concat(&[place.name(), "“", short, "”：", &claim.what, stated_text, "，与", table, "一致"]),
             ),
             None => (
                 Status::Fail,
-                format!(
-                    "{}“{}”：文中{}为{}，而{}{}",
+                concat(&[
                     place.name(),
+                    "“",
                     short,
-                    claim.what,
+                    "”：文中",
+                    &claim.what,
+                    "为",
                     stated_text,
-                    claim.table.short_name(),
-                    described().join("，")
-                ),
+                    "，而",
+                    table,
+                    &prepared.described,
+                ]),
             ),
         };
         *ordinal += 1;
-        let mut keys = claim.readings.iter().flat_map(|r| r.keys.iter().copied());
-        let left: Vec<FieldKey> = claim.readings[0].keys.clone();
-        let right: Vec<FieldKey> = keys.by_ref().filter(|k| !left.contains(k)).collect();
         let result = CheckResult {
-            id: format!("text.figure.{}.{}.{}", place.key(), claim.topic, ordinal),
+            id: concat(&["text.figure.", place.key(), ".", &claim.topic, ".", &ordinal.to_string()]),
             severity: Severity::Warning,
             status,
-            title: format!("正文数字应与{}一致：{}", claim.table.short_name(), claim.what),
+            title: prepared.title.clone(),
             explanation,
             difference: None,
-            left,
-            right,
+            left: prepared.left.clone(),
+            right: prepared.right.clone(),
             text: Some(span),
         };
         Some((result, matched))
@@ -731,7 +815,7 @@ impl<'a> Stated<'a> {
         &self,
         place: TextPlace,
         doc: &Doc,
-        (s, quote, short): (Sentence, &str, &str),
+        (s, quote, short): (Sentence, &str, &OnceCell<String>),
         claim: &Claim,
         count: &Number,
         stated: Decimal,
@@ -769,7 +853,8 @@ impl<'a> Stated<'a> {
             return None;
         }
         *ordinal += 1;
-        let stated_text = doc.slice(p.start, p.unit_end);
+        let stated_text = doc.str(p.start, p.unit_end);
+        let short = short.get_or_init(|| short_quote(quote));
         let explanation = if fits {
             format!("{}“{}”：{}占比{stated_text}，与表三一致", place.name(), short, claim.what)
         } else {
