@@ -7,8 +7,6 @@
 //! failing warning can be marked 「已核实」 (`checks_verify`): it then moves
 //! to its own fold.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 use xxgk_core::checks::{CheckResult, Severity, Status, Verifier};
 
@@ -69,24 +67,23 @@ pub fn ChecksPanel() -> impl IntoView {
 
 /// An entry per check, keyed by its id alone: when a figure changes, the
 /// entry's text is updated in place instead of the entry being re-created
-/// (a keystroke touches only the entries whose words change).
+/// (a keystroke touches only the entries whose words change). Each entry finds
+/// its result by a linear search: the lists are tens of entries, and a map
+/// would cost the first load more code than it saves time.
 #[component]
 fn CheckList(items: Memo<Vec<CheckResult>>, class: &'static str) -> impl IntoView {
-    let by_id = Memo::new(move |_| {
-        items.with(|v| v.iter().map(|r| (r.id.clone(), r.clone())).collect::<HashMap<String, CheckResult>>())
-    });
     view! {
         <ol class=class>
             <For
                 each=move || items.with(|v| v.iter().map(|r| r.id.clone()).collect::<Vec<String>>())
                 key=String::clone
                 children=move |id| {
-                    let first = by_id.with_untracked(|m| m.get(&id).cloned());
+                    let first = items.with_untracked(|v| v.iter().find(|r| r.id == id).cloned());
                     first.map(|first| {
                         // Keeps the last result while the entry is being removed.
                         let result = Memo::new(move |last: Option<&CheckResult>| {
-                            by_id
-                                .with(|m| m.get(&id).cloned())
+                            items
+                                .with(|v| v.iter().find(|r| r.id == id).cloned())
                                 .unwrap_or_else(|| last.cloned().unwrap_or_else(|| first.clone()))
                         });
                         view! { <CheckItem result /> }
@@ -104,52 +101,42 @@ fn CheckItem(result: Memo<CheckResult>) -> impl IntoView {
         Status::Fail => "fail",
         Status::CannotJudge => "cannot_judge",
     };
-    let severity = Memo::new(move |_| result.with(|r| r.severity));
-    let severity_class = move || match severity.get() {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
+    let severity = move || match result.with(|r| r.severity) {
+        Severity::Error => ("error", "错误"),
+        Severity::Warning => ("warning", "提醒"),
     };
-    let target = Memo::new(move |_| result.with(|r| (r.text.clone(), r.cells().next())));
     let on_click = move |_| {
-        target.with_untracked(|(span, first_cell)| match span {
+        result.with_untracked(|r| match &r.text {
             Some(span) => select_span(span),
             None => {
-                if let Some(key) = first_cell {
-                    reveal_cell(*key);
+                if let Some(key) = r.cells().next() {
+                    reveal_cell(key);
                 }
             }
         })
     };
-    let clickable = move || target.with(|(span, first_cell)| span.is_some() || first_cell.is_some());
-    let failed = Memo::new(move |_| result.with(|r| r.status == Status::Fail));
-    let judged = Memo::new(move |_| result.with(|r| r.status != Status::Pass));
-    let verifiable = Memo::new(move |_| result.with(Verifier::can_mark));
+    let clickable = move || result.with(|r| r.text.is_some() || r.cells().next().is_some());
     let id = result.with_untracked(|r| r.id.clone());
     view! {
         <li
-            class=move || format!("check check-{} check-{}", status(), severity_class())
+            class=move || format!("check check-{} check-{}", status(), severity().0)
             data-check=id
             data-status=status
-            data-severity=severity_class
+            data-severity=move || severity().0
         >
             <button type="button" class="check-button" on:click=on_click disabled=move || !clickable()>
-                <Show when=move || failed.get()>
-                    <span class="check-severity">
-                        {move || match severity.get() {
-                            Severity::Error => "错误",
-                            Severity::Warning => "提醒",
-                        }}
-                    </span>
+                <Show when=move || result.with(|r| r.status == Status::Fail)>
+                    <span class="check-severity">{move || severity().1}</span>
                 </Show>
                 <span class="check-title">{move || result.with(|r| r.title.clone())}</span>
-                <Show when=move || judged.get()>
+                <Show when=move || result.with(|r| r.status != Status::Pass)>
                     <span class="check-explanation">{move || result.with(|r| r.explanation.clone())}</span>
                 </Show>
                 {move || {
                     result.with(|r| r.difference.clone()).map(|d| view! { <span class="check-difference">{format!("差 {d}")}</span> })
                 }}
             </button>
-            <Show when=move || verifiable.get()>
+            <Show when=move || result.with(Verifier::can_mark)>
                 <VerifyButton result />
             </Show>
         </li>
