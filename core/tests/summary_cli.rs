@@ -112,3 +112,50 @@ fn libreoffice_reads_the_overview() {
     assert!(lines[1].contains(",24252.311082,"), "{}", lines[1]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_folder_of_published_reports_and_drafts_is_summed_alike() {
+    let dir = scratch("published");
+    let units = dir.join("各单位");
+    std::fs::create_dir_all(&units).unwrap();
+    let published = fixtures().join("published");
+    for (from, to) in [
+        (published.join("10_pingtan-shichang-jiandu-guanliju-2023.docx"), "市场监管局.docx"),
+        (published.join("08_pingtan-junshan-pianqu-guanliju-2023.html"), "君山片区.html"),
+        (fixtures().join("06_pingtan-ziranziyuan-shengtaihuanjing-ju-2023.json"), "自然资源局.json"),
+    ] {
+        std::fs::copy(from, units.join(to)).unwrap();
+    }
+    std::fs::write(units.join("损坏.docx"), b"PK\x03\x04").unwrap();
+    std::fs::write(units.join("说明.md"), "not read: not a report's kind of file").unwrap();
+    let run = |files: &[PathBuf], out: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_xxgk-report"))
+            .arg("summarize")
+            .args(files)
+            .args(["--unit", "平潭综合实验区（汇总）", "--year", "2023", "-o"])
+            .arg(dir.join(out))
+            .output()
+            .unwrap();
+        (String::from_utf8(o.stdout).unwrap(), o.status.code())
+    };
+    let (stdout, code) = run(std::slice::from_ref(&units), "汇总.json");
+    // The broken .docx is listed with its reason, the .md is not looked at.
+    assert_eq!(code, Some(1), "{stdout}");
+    assert!(stdout.contains("4 个文件，计入 3 份报告"), "{stdout}");
+    assert!(stdout.contains("损坏.docx：「") && stdout.contains("无法导入："), "{stdout}");
+    // The same three units as drafts give the same summary draft.
+    let drafts: Vec<PathBuf> = [
+        "10_pingtan-shichang-jiandu-guanliju-2023.json",
+        "08_pingtan-junshan-pianqu-guanliju-2023.json",
+        "06_pingtan-ziranziyuan-shengtaihuanjing-ju-2023.json",
+    ]
+    .iter()
+    .map(|n| fixtures().join(n))
+    .collect();
+    let (stdout, code) = run(&drafts, "汇总-草稿.json");
+    assert_eq!(code, Some(0), "{stdout}");
+    let from_published = std::fs::read_to_string(dir.join("汇总.json")).unwrap();
+    let from_drafts = std::fs::read_to_string(dir.join("汇总-草稿.json")).unwrap();
+    assert_eq!(from_published, from_drafts);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,15 +1,18 @@
 //! The page's dealings with the browser: reading picked or dropped files,
-//! downloads, and the editor's drafts in localStorage (read with the core's
+//! downloads, the service worker (offline use), and the editor's drafts in localStorage (read with the core's
 //! record format; a draft written here is one the editor opens).
 
-use js_sys::{Array, Uint8Array};
+use js_sys::Uint8Array;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Storage, Url};
+use web_sys::{RegistrationOptions, Storage};
 use xxgk_core::model::Report;
 use xxgk_core::storage::keys::{draft_id_of_key, draft_key, LAST_OPENED_KEY};
 use xxgk_core::storage::{decode, encode, DraftId, DraftMeta};
+
+#[path = "../download.rs"]
+mod download;
 
 /// The app version written into draft records, as the editor does.
 const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -35,28 +38,9 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// Saves `bytes` as `name` through a Blob URL and a clicked link.
+/// Saves `bytes` as `name` (the editor's download, `src/download.rs`).
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let fail = |_| "浏览器未能生成下载文件".to_string();
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let parts = Array::of1(&Uint8Array::from(bytes));
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let window = web_sys::window().ok_or("浏览器未能生成下载文件")?;
-    let document = window.document().ok_or("浏览器未能生成下载文件")?;
-    let link: HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    document.body().ok_or("浏览器未能生成下载文件")?.append_child(&link).map_err(fail)?;
-    link.click();
-    link.remove();
-    // Revoked later: some browsers start reading the Blob after click() returns.
-    let revoke = Closure::once_into_js(move || {
-        let _ = Url::revoke_object_url(&url);
-    });
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
-    Ok(())
+    download::download(name, mime, &Uint8Array::from(bytes)).map_err(|_| "浏览器未能生成下载文件".to_string())
 }
 
 fn storage() -> Result<Storage, String> {
@@ -112,6 +96,35 @@ pub fn open_in_editor(id: &DraftId) -> Result<(), String> {
     let window = web_sys::window().ok_or("无法打开编辑器")?;
     window.open_with_url_and_target("./", "_blank").map_err(|_| "无法打开编辑器".to_string())?;
     Ok(())
+}
+
+/// Registers the build's service worker (pwa/sw.js) once the page has
+/// loaded, as the editor does (src/sw.rs): a clerk who opens only the 汇总
+/// page can open it offline too. New versions are offered by the editor;
+/// here the worker is only registered (a new one waits for the editor).
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else { return };
+    let navigator = window.navigator();
+    let present = js_sys::Reflect::get(&navigator, &"serviceWorker".into()).is_ok_and(|v| !v.is_undefined());
+    if !present {
+        return; // e.g. a portal on plain http: the page works, online only
+    }
+    let register = move || {
+        let options = RegistrationOptions::new();
+        options.set_scope("./");
+        let promise = navigator.service_worker().register_with_options("sw.js", &options);
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(err) = JsFuture::from(promise).await {
+                web_sys::console::warn_2(&"离线使用不可用：service worker 注册失败".into(), &err);
+            }
+        });
+    };
+    if window.document().is_some_and(|d| d.ready_state() == "complete") {
+        register();
+    } else {
+        let once = Closure::once_into_js(register);
+        let _ = window.add_event_listener_with_callback("load", once.unchecked_ref());
+    }
 }
 
 /// Marks the moment a batch of files has been read, for bench/summary_view.mjs.

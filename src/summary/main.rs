@@ -13,4 +13,5 @@ mod table;
 
 fn main() {
     leptos::mount::mount_to_body(page::Page);
+    io::register_service_worker();
 }

@@ -30,6 +30,7 @@ pub fn Page() -> impl IntoView {
             }
             io::mark("xxgkSummaryFilesRead");
             ws.add_files(read);
+            io::mark("xxgkSummaryFilesChecked");
             ws.busy.set(false);
         });
     };
@@ -66,10 +67,10 @@ pub fn Page() -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop
             >
-                <p>"把各单位导出的草稿文件（.json）拖到这里，或："</p>
+                <p>"把各单位导出的草稿文件（.json）或已发布的报告（.docx、网页 .html/.htm、文本 .txt）拖到这里，或："</p>
                 <label class="button">
                     "选择文件…"
-                    <input type="file" multiple accept=".json,application/json" data-testid="pick" on:change=on_pick />
+                    <input type="file" multiple accept=".json,.docx,.html,.htm,.txt,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain" data-testid="pick" on:change=on_pick />
                 </label>
                 <button type="button" on:click=add_stored>"添加本浏览器中的草稿"</button>
                 <button type="button" on:click=move |_| ws.clear() disabled=move || count() == 0>"清空"</button>

@@ -83,33 +83,8 @@ fn unit_row(ws: Workspace, i: usize, e: &Entry, b: &xxgk_core::summary::Batch, s
         .iter()
         .map(|f| view! { <td class="num">{f.map_or_else(|| "—".to_string(), |d| d.to_string())}</td> })
         .collect_view();
-    let checks = if r.failing.is_empty() {
-        view! { <ul class="checks"><li class="pass">"全部校验通过"</li></ul> }.into_any()
-    } else {
-        let items = r
-            .failing
-            .iter()
-            .map(|c| {
-                let (class, kind) =
-                    if c.severity == Severity::Error { ("error", "错误") } else { ("warning", "提醒") };
-                view! {
-                    <li class=class>
-                        <span class="kind">{kind}</span>
-                        {c.explanation.clone()}
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ul class="checks">{items}</ul> }.into_any()
-    };
-    let check_list = view! {
-        <tr class="check-list" hidden=move || !open()>
-            <td colspan=span.to_string()>
-                <p class="source">"文件：" {e.source.clone()}</p>
-                {checks}
-            </td>
-        </tr>
-    };
+    // Built when opened: 500 rows of hidden lists would cost more than the table itself.
+    let check_list = move || open().then(|| check_list(ws, i, span));
     view! {
         <tr class="unit" class:has-errors={r.errors > 0} class:parent=is_parent data-index=i.to_string()>
             <td class="num">{i + 1}</td>
@@ -136,6 +111,44 @@ fn unit_row(ws: Workspace, i: usize, e: &Entry, b: &xxgk_core::summary::Batch, s
         </tr>
         {check_list}
     }
+}
+
+/// The row under a unit's row with its failing checks.
+fn check_list(ws: Workspace, i: usize, span: usize) -> impl IntoView {
+    ws.batch.with_untracked(|b| {
+        let e = &b.entries[i];
+        let checks = if e.row.failing.is_empty() {
+            view! { <ul class="checks"><li class="pass">"全部校验通过"</li></ul> }.into_any()
+        } else {
+            let items = e
+                .row
+                .failing
+                .iter()
+                .map(|c| {
+                    let (class, kind) = if c.severity == Severity::Error {
+                        ("error", "错误")
+                    } else {
+                        ("warning", "提醒")
+                    };
+                    view! {
+                        <li class=class>
+                            <span class="kind">{kind}</span>
+                            {c.explanation.clone()}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="checks">{items}</ul> }.into_any()
+        };
+        view! {
+            <tr class="check-list">
+                <td colspan=span.to_string()>
+                    <p class="source">"文件：" {e.source.clone()}</p>
+                    {checks}
+                </td>
+            </tr>
+        }
+    })
 }
 
 /// A stored draft opens as it is; a file's report is stored as a new draft first.

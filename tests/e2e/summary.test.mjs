@@ -87,7 +87,7 @@ test('eight drafts and a broken file: rows, reasons, filter, the summary in the 
   assert.deepEqual((await page.locator('tr.unit td.errors').allTextContents()).map(Number), [3, 1]);
   // A unit's check list.
   await rows.first().getByRole('button', { name: '校验结果' }).click();
-  await page.locator('tr.check-list:not([hidden])').getByText('错误').first().waitFor();
+  await page.locator('tr.check-list').getByText('错误').first().waitFor();
   await page.getByLabel('只看有错误的').uncheck();
   await page.waitForFunction(() => document.querySelectorAll('tr.unit').length === 8);
 
@@ -135,6 +135,43 @@ test('eight drafts and a broken file: rows, reasons, filter, the summary in the 
   fs.rmSync(tmp, { recursive: true, force: true });
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(editorErrors, []);
+});
+
+test('published reports (.docx, .html) among the drafts: their rows and figures are their drafts\'; a broken .docx says why', async () => {
+  const page = await browser.newPage();
+  const consoleErrors = collectConsoleErrors(page);
+  await page.goto(`${server.url}summary.html`, { waitUntil: 'load' });
+  const pick = page.locator('[data-testid="pick"]');
+  await pick.waitFor({ state: 'attached', timeout: 30_000 });
+  const drafts = fs.readdirSync(FIXTURES).filter((f) => /^\d.*\.json$/.test(f)).sort();
+  // Every column but 层级, which a published report does not state (a draft has it from the editor).
+  const rowTexts = () => page.locator('tr.unit').evaluateAll((rows) =>
+    rows.map((r) => [...r.querySelectorAll('th.name, td:not(.actions)')].map((c) => c.textContent).filter((_, i) => i !== 2)));
+  await pick.setInputFiles(drafts.map((f) => path.join(FIXTURES, f)));
+  await page.waitForFunction(() => document.querySelectorAll('tr.unit').length === 8);
+  const fromDrafts = await rowTexts();
+  await page.getByRole('button', { name: '清空' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('tr.unit').length === 0);
+
+  // 08_ as the page saved from the portal, 10_ as the Word file, the others as drafts.
+  const published = { '08_': '.html', '10_': '.docx' };
+  const files = drafts.map((f) => {
+    const ext = published[f.slice(0, 3)];
+    return ext ? path.join(FIXTURES, 'published', f.replace(/\.json$/, ext)) : path.join(FIXTURES, f);
+  });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-summary-published-'));
+  const broken = path.join(tmp, '某局报告.docx');
+  fs.writeFileSync(broken, Buffer.from('PK\x03\x04 not a zip', 'latin1'));
+  await pick.setInputFiles([...files, broken]);
+  await page.waitForFunction(() => document.querySelectorAll('tr.unit').length === 8);
+  assert.deepEqual(await rowTexts(), fromDrafts);
+  assert.match(fromDrafts[5].join('|'), /平潭综合实验区市场监督管理局/);
+  const unreadable = page.locator('[data-testid="unreadable"]');
+  await unreadable.getByText('某局报告.docx').waitFor();
+  assert.match(await unreadable.textContent(), /「某局报告\.docx」无法导入：/);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
 });
 
 test('the 汇总 page and the editor link to each other; the page is sealed like index.html', async () => {

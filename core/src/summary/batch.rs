@@ -1,4 +1,5 @@
-//! The files a collecting office has gathered: each read into a report, or
+//! The files a collecting office has gathered (drafts, or the units'
+//! published reports): each read into a report, or
 //! listed with why it cannot be; one overview row per unit; and units that
 //! came twice.
 
@@ -8,6 +9,8 @@ use super::figures::KEY_FIGURES;
 use crate::checks::{run_checks, CheckOptions, CheckResult};
 use crate::figures::Figures;
 use crate::format::FormatVersion;
+use crate::import::file::looks_like_draft;
+use crate::import::import_file;
 use crate::model::{Report, UnitLevel};
 use crate::storage::import::{read_draft_file, too_large, MAX_FILE_BYTES};
 use crate::value::Decimal;
@@ -144,22 +147,22 @@ pub fn read_and_check(name: &str, bytes: &[u8]) -> Result<(Report, UnitRow), Str
     Ok((report, row))
 }
 
-/// Reads a file a unit sent: a draft `.json` the app exported. The message
-/// names the file and says what is wrong.
+/// Reads a file a unit sent: a draft `.json` the app exported, or the unit's
+/// published report (a Word/WPS `.docx`, a page saved from the portal, its
+/// text), read by the same import as the editor's ([`import_file`]). Which
+/// it is, is told by the bytes; a `.json` name always means a draft. The
+/// message names the file and says what is wrong.
 pub fn read_file(name: &str, bytes: &[u8]) -> Result<Report, String> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(name, bytes.len() as u64));
+    if name.to_lowercase().ends_with(".json") || looks_like_draft(bytes) {
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(too_large(name, bytes.len() as u64));
+        }
+        let text = std::str::from_utf8(bytes).map_err(|_| {
+            format!(
+                "「{name}」无法读取：文件不是文本（草稿文件是 UTF-8 编码的 .json 文件），可能已损坏或不是草稿"
+            )
+        })?;
+        return read_draft_file(name, text);
     }
-    let lower = name.to_lowercase();
-    if [".docx", ".doc", ".wps", ".html", ".htm", ".pdf"].iter().any(|ext| lower.ends_with(ext)) {
-        return Err(format!(
-            "「{name}」暂不能汇总：目前只能读取本程序导出的草稿文件（.json）；请让该单位在本程序中打开报告后导出草稿"
-        ));
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| {
-        format!(
-            "「{name}」无法读取：文件不是文本（草稿文件是 UTF-8 编码的 .json 文件），可能已损坏或不是草稿"
-        )
-    })?;
-    read_draft_file(name, text)
+    import_file(name, bytes).map(|i| i.report).map_err(|e| format!("「{name}」无法导入：{}", e.message()))
 }

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 
 use super::batch::{unit_key, Entry};
 use crate::figures::{layout, Cell, Figures};
-use crate::format::{FieldKey, FormatVersion};
-use crate::model::{PreviousYear, Report};
+use crate::format::{format, FieldKey, FormatVersion, TableId, ValueKind};
+use crate::model::{PreviousYear, Report, TableValues};
 use crate::value::{self, Decimal, Value};
 
 /// A unit that was not added, and why.
@@ -138,33 +138,64 @@ pub fn summarize(entries: &[&Entry], unit_name: &str, year: u16) -> Summation {
 }
 
 /// Last year's figures of the summary, when every unit added carries its own
-/// for the year before: each figure the sum over the units, absent where one
-/// of them lacks it. This keeps the cross-year checks working on the summary.
+/// for the year before: each figure (表三's 结转, 表二's 现行有效, last year's
+/// 表二 and the 总计 of 表三/表四) the exact sum over the units, absent where
+/// one of them lacks it or holds no number, as a cell of this year's summary
+/// is blank. This keeps the cross-year checks working on the summary.
 fn previous_sum(entries: &[&Entry], summed: &[usize], year: u16) -> Option<PreviousYear> {
     let previous: Vec<&PreviousYear> = summed
         .iter()
         .map(|&i| entries[i].report.previous.as_ref().filter(|p| p.year + 1 == year))
         .collect::<Option<_>>()?;
     let first = previous.first()?;
-    let add = |pick: fn(&PreviousYear) -> &BTreeMap<String, String>| -> BTreeMap<String, String> {
+    let counts = |pick: fn(&PreviousYear) -> &BTreeMap<String, String>| -> BTreeMap<String, String> {
         let mut out = BTreeMap::new();
         for key in pick(first).keys() {
-            let total = previous.iter().try_fold(Decimal::ZERO, |acc, p| {
-                let raw = pick(p).get(key)?;
-                acc.checked_add(value::parse(crate::format::ValueKind::Count, raw).ok()??.to_decimal())
-            });
-            if let Some(v) = total.and_then(|d| Value::from_decimal(crate::format::ValueKind::Count, d)) {
-                out.insert(key.clone(), v.to_string());
+            let texts = previous.iter().map(|p| pick(p).get(key).map(String::as_str));
+            if let Some(total) = sum_texts(ValueKind::Count, texts) {
+                out.insert(key.clone(), total);
             }
         }
         out
     };
+    let mut table2 = TableValues::default();
+    for (row, cols) in &first.table2.0 {
+        for col in cols.keys() {
+            let texts = previous.iter().map(|p| p.table2.get(row, col));
+            if let Some(total) = sum_texts(table2_kind(row, col), texts) {
+                table2.set(row, col, &total);
+            }
+        }
+    }
     Some(PreviousYear {
         year: year - 1,
-        carried_forward: add(|p| &p.carried_forward),
-        in_force: add(|p| &p.in_force),
-        ..PreviousYear::default()
+        carried_forward: counts(|p| &p.carried_forward),
+        in_force: counts(|p| &p.in_force),
+        table2,
+        table3_totals: counts(|p| &p.table3_totals),
+        table4_totals: counts(|p| &p.table4_totals),
     })
+}
+
+/// The exact sum of one figure over the units, as text; `None` when one of
+/// them lacks it or it is not a number of that kind.
+fn sum_texts<'a>(kind: ValueKind, texts: impl Iterator<Item = Option<&'a str>>) -> Option<String> {
+    let mut total = Decimal::ZERO;
+    for text in texts {
+        total = total.checked_add(value::parse(kind, text?).ok()??.to_decimal())?;
+    }
+    Value::from_decimal(kind, total).map(|v| v.to_string())
+}
+
+/// What a cell of last year's 表二 holds (its keys are of either edition):
+/// 收费 is an amount, the rest counts.
+fn table2_kind(row: &str, col: &str) -> ValueKind {
+    [FormatVersion::Official2021, FormatVersion::Trial2019]
+        .into_iter()
+        .find_map(|v| {
+            format(v).table(TableId::Table2).fields.iter().find(|f| f.key.row == row && f.key.col == col)
+        })
+        .map_or(ValueKind::Count, |f| f.kind)
 }
 
 /// The entry that is the parent report itself (the same 机关 as the summary,

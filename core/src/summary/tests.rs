@@ -106,18 +106,44 @@ fn typed_totals_are_summed_as_typed() {
 
 #[test]
 fn last_years_figures_are_summed_when_every_unit_has_them() {
-    let prev = |cf: &str| PreviousYear {
-        year: 2023,
-        carried_forward: [("natural".to_string(), cf.to_string())].into_iter().collect(),
-        in_force: Default::default(),
-        ..Default::default()
+    const REVIEW: &str = crate::format::table4::BLOCKS[0].0;
+    let map = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let prev = |cf: &str, fees: &str, t3: &[(&str, &str)], t4: &[(&str, &str)]| {
+        let mut p = PreviousYear {
+            year: 2023,
+            carried_forward: map(&[("natural", cf)]),
+            in_force: map(&[(table2::NORMATIVE_DOCS, "10")]),
+            table3_totals: map(t3),
+            table4_totals: map(t4),
+            ..Default::default()
+        };
+        p.table2.set(table2::FEES, table2::AMOUNT, fees);
+        p.table2.set(table2::NORMATIVE_DOCS, table2::IN_FORCE, "10");
+        p
     };
     let mut a = unit("甲局", 2024, &[]);
-    a.previous = Some(prev("2"));
+    a.previous = Some(prev(
+        "2",
+        "0.1",
+        &[(table3::NEW_RECEIVED, "3"), (table3::TOTAL_HANDLED, "1")],
+        &[(REVIEW, "1")],
+    ));
     let mut c = unit("乙局", 2024, &[]);
-    c.previous = Some(prev("5"));
+    // 乙 left last year's 办结 总计 blank and its 表四 复议 is not a number.
+    c.previous = Some(prev("5", "0.200001", &[(table3::NEW_RECEIVED, "4")], &[(REVIEW, "一")]));
     let s = sum_all(&batch_of(vec![a.clone(), c]), 2024);
-    assert_eq!(s.report.previous.unwrap().carried_forward["natural"], "7");
+    let p = s.report.previous.unwrap();
+    assert_eq!(p.year, 2023);
+    assert_eq!(p.carried_forward["natural"], "7");
+    assert_eq!(p.in_force[table2::NORMATIVE_DOCS], "20");
+    // Amounts exactly, six decimals kept.
+    assert_eq!(p.table2.get(table2::FEES, table2::AMOUNT), Some("0.300001"));
+    assert_eq!(p.table2.get(table2::NORMATIVE_DOCS, table2::IN_FORCE), Some("20"));
+    assert_eq!(p.table3_totals.get(table3::NEW_RECEIVED).map(String::as_str), Some("7"));
+    // Blank in one unit: blank in the sum, as this year's cells.
+    assert_eq!(p.table3_totals.get(table3::TOTAL_HANDLED), None);
+    assert_eq!(p.table4_totals.get(REVIEW), None);
+    // A unit without last year's figures: the summary has none.
     let s = sum_all(&batch_of(vec![a, unit("丙局", 2024, &[])]), 2024);
     assert_eq!(s.report.previous, None);
 }
@@ -168,16 +194,52 @@ fn roster_lines_and_matching() {
 }
 
 #[test]
-fn files_that_are_not_drafts_say_why() {
+fn files_that_do_not_read_say_why() {
     let mut b = Batch::new();
     b.add_file("坏.json", b"{not json");
     b.add_file("报告.docx", b"PK\x03\x04");
     b.add_file("二进制.json", &[0xff, 0xfe, 0x00]);
+    b.add_file("报告.pdf", b"%PDF-1.7\n");
+    b.add_file("通知.txt", "关于做好春节期间值班工作的通知".as_bytes());
     assert!(b.entries.is_empty());
     let reasons: Vec<&str> = b.unreadable.iter().map(|u| u.reason.as_str()).collect();
     assert!(reasons[0].starts_with("「坏.json」无法导入"), "{}", reasons[0]);
-    assert!(reasons[1].contains(".json"), "{}", reasons[1]);
+    assert!(reasons[1].starts_with("「报告.docx」无法导入："), "{}", reasons[1]);
     assert!(reasons[2].contains("不是文本"), "{}", reasons[2]);
+    assert!(
+        reasons[3].starts_with("「报告.pdf」无法导入：") && reasons[3].contains(".docx"),
+        "{}",
+        reasons[3]
+    );
+    assert!(reasons[4].starts_with("「通知.txt」无法导入："), "{}", reasons[4]);
+}
+
+#[test]
+fn published_reports_are_read_like_their_drafts() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+    let read = |name: &str| std::fs::read(format!("{dir}/{name}")).unwrap();
+    let mut b = Batch::new();
+    for name in [
+        "published/10_pingtan-shichang-jiandu-guanliju-2023.docx",
+        "published/08_pingtan-junshan-pianqu-guanliju-2023.html",
+        "published/06_pingtan-ziranziyuan-shengtaihuanjing-ju-2023.gbk.html",
+    ] {
+        b.add_file(name, &read(name));
+    }
+    assert!(b.unreadable.is_empty(), "{:?}", b.unreadable);
+    let drafts = [
+        "10_pingtan-shichang-jiandu-guanliju-2023.json",
+        "08_pingtan-junshan-pianqu-guanliju-2023.json",
+        "06_pingtan-ziranziyuan-shengtaihuanjing-ju-2023.json",
+    ];
+    for (e, draft) in b.entries.iter().zip(drafts) {
+        let d = read_file(draft, &read(draft)).unwrap();
+        assert_eq!((e.row.unit_name.as_str(), e.row.year), (d.unit_name.as_str(), d.year));
+        assert_eq!(e.row.figures, UnitRow::of(&d).figures, "{draft}");
+        for key in crate::format::format(d.format).fields().map(|f| f.key) {
+            assert_eq!(e.report.raw(key), d.raw(key), "{draft}: {key:?}");
+        }
+    }
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! `xxgk-report summarize FILE... --unit 名称 --year N -o 汇总.json [--xlsx 概览.xlsx]`:
-//! the 汇总 of many units' drafts, with the same core function as the
-//! browser's 汇总 page (`xxgk_core::summary`).
+//! the 汇总 of many units' drafts or published reports (`.docx`, saved pages,
+//! text, read by the import), with the same core function as the browser's
+//! 汇总 page (`xxgk_core::summary`).
 //!
 //! Exit codes: 0 written, every file read and added; 1 written, but a file
 //! could not be read or was not added, or the parent differs from the sum of
@@ -19,11 +20,12 @@ use xxgk_core::summary::{
 use crate::cli::{self, read_reason, say, tell, Opt};
 
 const USAGE: &str =
-    "用法：xxgk-report summarize 草稿.json... --unit 机关名称 --year 年度 -o 汇总.json [--xlsx 概览.xlsx]
+    "用法：xxgk-report summarize 草稿.json|报告.docx|网页.html|报告.txt... --unit 机关名称 --year 年度 -o 汇总.json [--xlsx 概览.xlsx]
         [--parent 本级草稿.json] [--roster 名单.txt]
   把各单位的草稿逐格相加，生成本级的汇总报告草稿（表二、表三、表四）。
-  某单位留空的单元格在汇总中也留空，并列出留空的单位；金额按小数精确相加。
-  给出的可以是文件夹（读取其中全部 .json 文件）。
+  也可以直接给各单位已发布的报告（Word/WPS 的 .docx、从网站保存的网页 .html/.htm、文本 .txt），
+  按导入的方式读取。某单位留空的单元格在汇总中也留空，并列出留空的单位；金额按小数精确相加。
+  给出的可以是文件夹（读取其中全部 .json、.docx、.html、.htm、.txt 文件）。
   --xlsx    另存一份概览（Excel）：各单位的校验结果和主要数字、未通过的校验
   --parent  本级报告：不计入合计，逐格与下级合计比较；不给时，文件中与 --unit、--year
             相同的那份报告即为本级报告
@@ -96,7 +98,10 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
-/// Files given, folders opened (their `.json` files, by name).
+/// What a folder given is searched for: drafts and published reports.
+const FOLDER_FILES: [&str; 5] = ["json", "docx", "html", "htm", "txt"];
+
+/// Files given, folders opened (their drafts and published reports, by name).
 fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for path in paths {
@@ -104,7 +109,9 @@ fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
             Ok(dir) => {
                 let mut inside: Vec<PathBuf> = dir
                     .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json")))
+                    .filter(|p| {
+                        p.extension().is_some_and(|x| FOLDER_FILES.iter().any(|e| x.eq_ignore_ascii_case(e)))
+                    })
                     .collect();
                 inside.sort();
                 out.extend(inside);
