@@ -10,9 +10,7 @@
 //! Older versions are brought up to date by [`MIGRATIONS`], one function per
 //! version step, before the shape is checked.
 
-use std::collections::HashMap;
 use std::fmt;
-use std::sync::LazyLock;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -344,15 +342,17 @@ fn is_date(s: &str) -> bool {
     crate::date::Date::is_iso(s)
 }
 
-/// Row key → column key → text, every cell one of the format's. Paths are
-/// written only for the message of a wrong cell: 10,000 drafts of ~400 cells
-/// are read at once by `xxgk-report summarize`.
+/// Row key → column key → text, every cell one of the format's. Each row's
+/// columns are looked up once, and paths are written only for the message of
+/// a wrong cell: `xxgk-report summarize` reads 10,000 drafts of ~400 cells.
 fn table(value: &Value, path: &str, id: TableId, version: FormatVersion) -> Checked {
-    let rows = table_rows(version, id);
-    let map = object(value, path)?;
-    for (row, cols) in map {
+    let spec = format(version).table(id);
+    let mut known: Vec<&str> = Vec::new();
+    for (row, cols) in object(value, path)? {
         let row_path = || format!("{path}.{row}");
-        let Some((label, known)) = rows.get(row.as_str()) else {
+        known.clear();
+        known.extend(spec.fields.iter().filter(|f| f.key.row == row).map(|f| f.key.col));
+        let Some(first) = spec.fields.iter().find(|f| f.key.row == row) else {
             return Err(invalid(
                 &row_path(),
                 &format!("{}（{}格式）没有这一行", id.short_name(), version.key()),
@@ -362,7 +362,10 @@ fn table(value: &Value, path: &str, id: TableId, version: FormatVersion) -> Chec
         for (col, cell) in cols {
             let cell_path = || format!("{}.{col}", row_path());
             if !known.contains(&col.as_str()) {
-                return Err(invalid(&cell_path(), &format!("{}「{label}」行没有这一列", id.short_name())));
+                return Err(invalid(
+                    &cell_path(),
+                    &format!("{}「{}」行没有这一列", id.short_name(), first.row_label),
+                ));
             }
             if !cell.is_string() {
                 return Err(invalid(&cell_path(), "应为文本（用英文双引号括起来）"));
@@ -370,33 +373,6 @@ fn table(value: &Value, path: &str, id: TableId, version: FormatVersion) -> Chec
         }
     }
     Ok(())
-}
-
-/// A table's rows: row key → (the row's label, its column keys).
-type Rows = HashMap<&'static str, (&'static str, Vec<&'static str>)>;
-
-/// The rows of each table of each edition, indexed once.
-fn table_rows(version: FormatVersion, id: TableId) -> &'static Rows {
-    fn index(version: FormatVersion, id: TableId) -> Rows {
-        let mut rows = Rows::new();
-        for f in &format(version).table(id).fields {
-            rows.entry(f.key.row).or_insert_with(|| (f.row_label.as_str(), Vec::new())).1.push(f.key.col);
-        }
-        rows
-    }
-    static ROWS: LazyLock<[[Rows; 3]; 2]> = LazyLock::new(|| {
-        [FormatVersion::Official2021, FormatVersion::Trial2019].map(|v| TableId::ALL.map(|id| index(v, id)))
-    });
-    let v = match version {
-        FormatVersion::Official2021 => 0,
-        FormatVersion::Trial2019 => 1,
-    };
-    let t = match id {
-        TableId::Table2 => 0,
-        TableId::Table3 => 1,
-        TableId::Table4 => 2,
-    };
-    &ROWS[v][t]
 }
 
 /// What `previous` holds beside its year: the fields of version 1, then those of version 3.

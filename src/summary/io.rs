@@ -27,11 +27,18 @@ pub fn list(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..files.length()).filter_map(|i| files.get(i)).collect()
 }
 
-/// The bytes of a file, or a message naming it.
-pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer =
-        JsFuture::from(file.array_buffer()).await.map_err(|_| format!("「{}」无法读取", file.name()))?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+/// The bytes of each file (name, bytes or a message naming it), in order.
+/// Every read is started at once, so the browser reads the files together.
+pub async fn read_all(files: &[web_sys::File]) -> Vec<(String, Result<Vec<u8>, String>)> {
+    let started: Vec<(String, JsFuture)> =
+        files.iter().map(|f| (f.name(), JsFuture::from(f.array_buffer()))).collect();
+    let mut out = Vec::with_capacity(started.len());
+    for (name, read) in started {
+        let bytes =
+            read.await.map(|b| Uint8Array::new(&b).to_vec()).map_err(|_| format!("「{name}」无法读取"));
+        out.push((name, bytes));
+    }
+    out
 }
 
 pub fn now_ms() -> f64 {

@@ -24,10 +24,7 @@ pub fn Page() -> impl IntoView {
         }
         ws.busy.set(true);
         spawn_local(async move {
-            let mut read = Vec::with_capacity(files.len());
-            for f in &files {
-                read.push((f.name(), io::read_bytes(f).await));
-            }
+            let read = io::read_all(&files).await;
             io::mark("xxgkSummaryFilesRead");
             ws.add_files(read);
             io::mark("xxgkSummaryFilesChecked");
