@@ -48,7 +48,8 @@ function compilesHere() {
   }
 }
 
-function compileInWorker() {
+// Compiles the wasm at `url` in the compile worker; resolves to the WebAssembly.Module.
+function compileInWorker(url) {
   return new Promise(function (resolve, reject) {
     const worker = new Worker(COMPILE_WORKER);
     worker.onmessage = function (ev) {
@@ -60,7 +61,7 @@ function compileInWorker() {
       worker.terminate();
       reject(new Error('compile worker: ' + (ev.message || 'failed')));
     };
-    worker.postMessage(new URL(WASM, location.href).href);
+    worker.postMessage(new URL(url, location.href).href);
   });
 }
 
@@ -83,7 +84,10 @@ if (!wasmUsable()) {
 } else {
   if (box) box.className = 'xxgk-unsupported xxgk-starting';
   if (!flexGap()) root.className += ' no-flex-gap';
-  const source = compilesHere() ? Promise.resolve(WASM) : compileInWorker();
+  const here = compilesHere();
+  // The split wasm's chunks, loaded later on demand, compile the same way (pwa/split-fetch.js).
+  if (!here) self.xxgkCompileWasm = compileInWorker;
+  const source = here ? Promise.resolve(WASM) : compileInWorker(WASM);
   source
     .then(function (moduleOrPath) {
       return import(GLUE).then(function (bindings) {

@@ -19,6 +19,8 @@ WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/
 RUST_TOOLCHAIN="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)"
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 export TRUNK_VERSION WASM_BINDGEN_VERSION RUST_TOOLCHAIN CHROMIUM_PATH
+# The wasm split tool (scripts/split-wasm.mjs replaces its loader's fetcher, known for this version).
+export WASM_SPLIT_VERSION="0.2.2"
 # The old-browser tests (docs/browser-support.md): wasm-tools, and Chromium 80 out of an npm package.
 WASM_TOOLS_VERSION="1.263.0"
 CHROMIUM80_NPM_VERSION="2.1.1"

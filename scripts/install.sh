@@ -7,6 +7,7 @@
 #   crates                           cargo fetch (Trunk runs cargo with --offline)
 #   trunk 0.21.14                    cargo install --locked
 #   wasm-bindgen-cli = Cargo.lock    cargo install (without --locked: its lockfile pins a crate missing from crates.io)
+#   wasm_split_cli 0.2.2             cargo install --locked (crate wasm_split_cli_support), splits the app's wasm
 #   apt: chromium chromium-driver fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils brotli
 #   npm: binaryen (wasm-opt 132), playwright-core   npm ci, when node_modules is missing or stale
 #   openxml-audit 0.8.0 (DOCX validator)            pip (PyPI) into .venv-tools/, when missing
@@ -79,6 +80,15 @@ else
   # No --locked: wasm-bindgen-cli 0.2.130's lockfile pins webpki-roots 1.0.11, which crates.io lacks.
   cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   step_end "wasm-bindgen $WASM_BINDGEN_VERSION" "installed"
+fi
+
+# --- 4b. wasm_split_cli: splits the app's wasm into the editor and its lazy chunks (scripts/split-wasm.mjs) ---
+step_begin
+if cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  step_end "wasm_split_cli $WASM_SPLIT_VERSION" "present"
+else
+  cargo install --locked --quiet wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+  step_end "wasm_split_cli $WASM_SPLIT_VERSION" "installed"
 fi
 
 # --- 5. Debian packages ---

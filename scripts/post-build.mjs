@@ -18,6 +18,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { splitAppWasm } from './split-wasm.mjs';
 
 const PWA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../pwa');
 const SW_TEMPLATE = path.join(PWA, 'sw.js');
@@ -26,6 +27,9 @@ const BUILD_META = /<meta name="xxgk-build" content="[0-9a-f]*" \/>\n?/g;
 // Trunk's content-hashed names (name-<hex>.js, name-<hex>_bg.wasm, name-<hex>.css) and ours.
 const HASHED_NAME = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 const LIVE_RELOAD = '.well-known/trunk/ws';
+// Every wasm Trunk builds gets wasm-opt told the Chromium 80 features (.cargo/config.toml); the split
+// step (scripts/split-wasm.mjs) runs wasm-opt itself on the app's wasm with the same.
+const WASM_OPT_PARAMS = '--mvp-features --enable-mutable-globals --enable-sign-ext --enable-nontrapping-float-to-int --enable-bulk-memory';
 
 /** Source expressions a directive may hold: this origin only, plus data:/blob: where listed. */
 const ALLOWED_SOURCES = {
@@ -70,6 +74,12 @@ const fill = (code, values) => {
   }
   return code;
 };
+// Trunk's loader of the app's wasm (still inline: a fresh Trunk build, not a re-seal) -> the split.
+{
+  const glue = /^import init, \* as bindings from '([^']*xxgk-report-web-[0-9a-f]+\.js)';$/m.exec(html)?.[1];
+  const wasm = /\binit\(\{ module_or_path: '([^']*xxgk-report-web-[0-9a-f]+_bg\.wasm)' \}\)/.exec(html)?.[1];
+  if (glue && wasm) html = splitAppWasm({ dir, html, glue, wasm, base, wasmOptParams: WASM_OPT_PARAMS, fail }).html;
+}
 let devServer = false;
 let booted = false;
 html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/g, (tag, attrs, code) => {
@@ -116,8 +126,6 @@ for (const page of fs.readdirSync(dir).filter((f) => f.endsWith('.html') && f !=
   fs.writeFileSync(file, other);
   fs.rmSync(path.join(dir, `${name}_loader.js`), { force: true });
 }
-// Every wasm Trunk builds gets wasm-opt told the Chromium 80 features (.cargo/config.toml).
-const WASM_OPT_PARAMS = '--mvp-features --enable-mutable-globals --enable-sign-ext --enable-nontrapping-float-to-int --enable-bulk-memory';
 for (const link of fs.readFileSync(path.join(PWA, '../index.html'), 'utf8').match(/<link\b[^>]*\bdata-trunk\b[^>]*>/g) || []) {
   if (/\brel="rust"/.test(link) && !link.includes(`data-wasm-opt-params="${WASM_OPT_PARAMS}"`)) {
     fail(`every rust link in index.html needs data-wasm-opt-params="${WASM_OPT_PARAMS}" (docs/browser-support.md): ${link}`);

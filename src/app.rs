@@ -7,8 +7,8 @@ use xxgk_core::model::Report;
 
 use crate::components::checks_panel::ChecksPanel;
 use crate::components::drafts_bar::DraftsBar;
+use crate::components::lazy_view;
 use crate::components::notice::NoticeBar;
-use crate::components::preview::Preview;
 use crate::components::section::Section;
 use crate::components::summary_badge::SummaryBadge;
 use crate::components::toolbar::Toolbar;
@@ -51,9 +51,7 @@ pub fn App() -> impl IntoView {
                     <ChecksPanel />
                 </aside>
             </div>
-            <Show when=move || ui.preview_built.get()>
-                <Preview />
-            </Show>
+            <Show when=move || ui.preview_built.get()>{lazy_view::preview()}</Show>
         </main>
     }
 }

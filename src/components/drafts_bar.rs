@@ -6,10 +6,9 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::drafts_banners::{Alerts, DraftsBanners};
-use super::drafts_import::{install_drop, ImportButton, ImportResults, Imports};
-use super::drafts_list::DraftsList;
-use super::drafts_next_year::NextYearDialog;
-use super::import_dialog::{ImportDialog, ReportImport};
+use super::drafts_import::{install_drop, ImportButton, Imports};
+use super::import_dialog::ReportImport;
+use super::lazy_view;
 use crate::dom::listen;
 use crate::storage::{use_drafts, StartUp};
 
@@ -68,13 +67,15 @@ pub fn DraftsBar(
             <a class="summary-link" href="summary.html" title="主管部门：汇总各单位的报告，生成本级汇总报告和 Excel 概览">"汇总"</a>
         </div>
         <DraftsBanners />
-        <ImportResults imports=imports />
-        <ImportDialog import=report_import />
+        <Show when=move || imports.showing()>
+            {lazy_view::import_results(imports)}
+        </Show>
+        <Show when=move || report_import.is_open()>{lazy_view::import_dialog(report_import)}</Show>
         <Show when=move || panel.get() == Some(Panel::List)>
-            <DraftsList on_close=move || panel.set(None) />
+            {lazy_view::drafts_list(Callback::new(move |()| panel.set(None)))}
         </Show>
         <Show when=move || panel.get() == Some(Panel::NextYear)>
-            <NextYearDialog on_close=move || panel.set(None) />
+            {lazy_view::next_year(Callback::new(move |()| panel.set(None)))}
         </Show>
     }
 }

@@ -67,6 +67,12 @@ impl Imports {
         }
     }
 
+    /// Whether there is anything to show: a drag over the page, an import under way, results
+    /// (the view is loaded on demand: lazy_view.rs).
+    pub fn showing(self) -> bool {
+        self.dragging.get() || self.busy.get() || self.rows.with(|r| !r.is_empty())
+    }
+
     /// Reads and files every one of `files`.
     pub fn import(self, drafts: Drafts, files: Vec<web_sys::File>) {
         if files.is_empty() {

@@ -67,6 +67,11 @@ impl ReportImport {
         self.open.set(true);
     }
 
+    /// Whether the dialog is open (its view is loaded on demand: lazy_view.rs).
+    pub fn is_open(self) -> bool {
+        self.open.get()
+    }
+
     fn close(self) {
         self.open.set(false);
         self.error.set(None);

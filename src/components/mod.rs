@@ -13,6 +13,7 @@ pub mod file_button;
 pub mod grid_cell;
 pub mod grid_row;
 pub mod import_dialog;
+pub mod lazy_view;
 pub mod notice;
 pub mod preview;
 pub mod section;

@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 use xxgk_core::checks::{run_checks, summarize, CheckOptions};
 use xxgk_core::zero_fill::fill_blanks_with_zero;
 
+use super::lazy_view;
 use crate::docx_client::export_docx;
 use crate::state::ui::{use_ui, Tone, Ui};
 use crate::state::{use_editor, EditorState};
@@ -27,10 +28,16 @@ pub fn Toolbar() -> impl IntoView {
     let exporting = RwSignal::new(false);
     let export = move |_| export(state, ui, exporting);
     let print = move |_| {
-        // Build the preview first; print once it is in the page.
-        ui.build_preview();
-        request_animation_frame(|| {
-            let _ = window().print();
+        // Build the preview first (its chunk fetched if need be); print once it is in the page.
+        spawn_local(async move {
+            if lazy_view::preview_ready().await.is_err() {
+                ui.notify("未能载入打印所需的预览（网络连接中断？），请稍后再试。", Tone::Warning);
+                return;
+            }
+            ui.build_preview();
+            request_animation_frame(|| {
+                let _ = window().print();
+            });
         });
     };
     view! {

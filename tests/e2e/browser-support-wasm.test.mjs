@@ -38,7 +38,9 @@ test('no imported or exported function of any .wasm passes a 64-bit integer to J
   const crossings = [];
   for (const f of wasmFiles(distDir)) {
     const { imports, exports } = functionSignatures(fs.readFileSync(f));
-    assert.ok(imports.length > 0 && exports.length > 0, `${f} has wasm-bindgen imports and exports`);
+    // A chunk of the split main wasm (docs/first-load.md) may have neither: it is reached through
+    // the shared function table. Every other wasm is one wasm-bindgen made.
+    if (!/^xxgk-(chunk|split)-/.test(path.basename(f))) assert.ok(imports.length > 0 && exports.length > 0, `${f} has wasm-bindgen imports and exports`);
     for (const fn of [...imports.map((i) => ({ ...i, name: `import ${i.module}.${i.name}` })), ...exports.map((e) => ({ ...e, name: `export ${e.name}` }))]) {
       if ([...fn.params, ...fn.results].includes('i64')) crossings.push(`${path.relative(distDir, f)}: ${fn.name}(${fn.params}) -> ${fn.results}`);
     }

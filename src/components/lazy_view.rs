@@ -1,0 +1,88 @@
+//! The lazy points of the app's wasm (docs/first-load.md). Each `#[wasm_split]` function below
+//! goes, with all the code only it reaches, into a wasm chunk of its own: scripts/split-wasm.mjs
+//! splits it off at build time and the page fetches it the first time the function runs. What
+//! typing the first figure needs (the grid, the checks, the drafts storage) stays in the main wasm.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+use super::drafts_import::{ImportResults, Imports};
+use super::drafts_list::DraftsList;
+use super::drafts_next_year::NextYearDialog;
+use super::import_dialog::{ImportDialog, ReportImport};
+use super::preview::Preview;
+
+/// Shows the view `load` gives once its chunk is in; if the chunk cannot be fetched, a message
+/// instead (the chunk is fetched again the next time).
+fn lazy<F>(what: &'static str, load: F) -> impl IntoView
+where
+    F: Future<Output = Result<AnyView, SplitLoaderError>> + Send + 'static,
+{
+    Suspend::new(async move {
+        load.await.unwrap_or_else(|_| {
+            view! {
+                <p class="dialog-note warn" role="alert">
+                    {format!("未能载入「{what}」（网络连接中断？），请稍后再试。")}
+                </p>
+            }
+            .into_any()
+        })
+    })
+}
+
+#[wasm_split(drafts_list, fallible)]
+fn drafts_list_view(on_close: Callback<()>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <DraftsList on_close=move || on_close.run(()) /> }.into_any())
+}
+
+/// The drafts dialog (草稿列表).
+pub fn drafts_list(on_close: Callback<()>) -> impl IntoView {
+    lazy("草稿列表", drafts_list_view(on_close))
+}
+
+#[wasm_split(next_year, fallible)]
+fn next_year_view(on_close: Callback<()>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <NextYearDialog on_close=move || on_close.run(()) /> }.into_any())
+}
+
+/// The dialog 「由上年报告新建」.
+pub fn next_year(on_close: Callback<()>) -> impl IntoView {
+    lazy("由上年报告新建", next_year_view(on_close))
+}
+
+#[wasm_split(import_dialog, fallible)]
+fn import_dialog_view(import: ReportImport) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <ImportDialog import /> }.into_any())
+}
+
+/// The dialog 「导入上年报告」 (its reader is the import worker's wasm).
+pub fn import_dialog(import: ReportImport) -> impl IntoView {
+    lazy("导入上年报告", import_dialog_view(import))
+}
+
+#[wasm_split(import_results, fallible)]
+fn import_results_view(imports: Imports) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <ImportResults imports /> }.into_any())
+}
+
+/// The results of importing draft files (dropped or chosen).
+pub fn import_results(imports: Imports) -> impl IntoView {
+    lazy("导入结果", import_results_view(imports))
+}
+
+#[wasm_split(preview, fallible, preload(preload_preview))]
+fn preview_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <Preview /> }.into_any())
+}
+
+/// The print preview (built when idle, when opened, or before printing).
+pub fn preview() -> impl IntoView {
+    lazy("预览", preview_view())
+}
+
+/// Fetches the preview's chunk, so that the preview is built at once when asked for (printing).
+pub async fn preview_ready() -> Result<(), SplitLoaderError> {
+    preload_preview().await
+}
