@@ -9,6 +9,7 @@ mod shortcuts;
 mod state;
 mod storage;
 mod sw;
+mod worker_client;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);
