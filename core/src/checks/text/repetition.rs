@@ -3,8 +3,10 @@
 //! Spaces and punctuation are left out and every run of digits counts as one
 //! sign, so changing the years and the figures does not hide a copy.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 
 use super::scan::Doc;
 use super::{short_quote, TextPlace, TextSpan};
@@ -24,14 +26,11 @@ pub const LIMIT_PERCENT: usize = 50;
 #[inline(always)]
 fn code(c: char) -> Option<u16> {
     let u = c as u32;
-    if c.is_ascii_alphanumeric() {
-        Some(u as u16)
-    } else if (0x3400..=0x9FFF).contains(&u) {
-        Some((u - 0x3400 + 0x80) as u16)
-    } else if (0xF900..=0xFAFF).contains(&u) {
-        Some((u - 0xF900 + 0x6C80) as u16)
-    } else {
-        None
+    match c {
+        '0'..='9' | 'A'..='Z' | 'a'..='z' => Some(u as u16),
+        '\u{3400}'..='\u{9FFF}' => Some((u - 0x3400 + 0x80) as u16),
+        '\u{F900}'..='\u{FAFF}' => Some((u - 0xF900 + 0x6C80) as u16),
+        _ => None,
     }
 }
 
@@ -40,7 +39,7 @@ const NUMBER: u16 = b'#' as u16;
 
 #[inline(always)]
 fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
+    matches!(c, '0'..='9' | '０'..='９')
 }
 
 /// The text reduced to signs: `emit(i, sign)` for each, `i` the character it starts at.
@@ -92,6 +91,43 @@ fn passages(signs: &[u16], mut each: impl FnMut(usize, u128)) {
     }
 }
 
+type Passages = HashSet<u128, BuildHasherDefault<Spread>>;
+
+/// How many of last year's texts keep their passages (there are 7 texts).
+const KEPT: usize = 8;
+
+thread_local! {
+    /// Last year's passages, by text: they stay the same while this year's
+    /// report is typed, and the checks run again at every pause. Looked up by
+    /// the whole text (compared, not hashed), so a changed text is read anew.
+    static KNOWN: RefCell<Vec<(String, Option<Rc<Passages>>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The passages of last year's `text`; `None` when it is too short to have one.
+fn known(text: &str) -> Option<Rc<Passages>> {
+    if let Some(found) =
+        KNOWN.with_borrow(|kept| kept.iter().find(|(t, _)| t == text).map(|(_, k)| k.clone()))
+    {
+        return found;
+    }
+    let mut then = Vec::with_capacity(text.len() / 3 + 1);
+    signs(text.chars(), |_, s| then.push(s));
+    let passages = (then.len() >= SHINGLE).then(|| {
+        let mut set = Passages::with_capacity_and_hasher(then.len(), BuildHasherDefault::default());
+        passages(&then, |_, key| {
+            set.insert(key);
+        });
+        Rc::new(set)
+    });
+    KNOWN.with_borrow_mut(|kept| {
+        if kept.len() >= KEPT {
+            kept.remove(0);
+        }
+        kept.push((text.to_string(), passages.clone()));
+    });
+    passages
+}
+
 pub(super) fn check(place: TextPlace, doc: &Doc, last: &str, last_year: u16, out: &mut Vec<CheckResult>) {
     let (mut now, mut at) = (Vec::with_capacity(doc.len()), Vec::with_capacity(doc.len()));
     signs(doc.chars.iter().copied(), |i, s| {
@@ -101,16 +137,7 @@ pub(super) fn check(place: TextPlace, doc: &Doc, last: &str, last_year: u16, out
     if now.len() < MIN_SIGNS {
         return;
     }
-    let mut then = Vec::with_capacity(last.len() / 3 + 1);
-    signs(last.chars(), |_, s| then.push(s));
-    if then.len() < SHINGLE {
-        return;
-    }
-    let mut known: HashSet<u128, BuildHasherDefault<Spread>> =
-        HashSet::with_capacity_and_hasher(then.len(), BuildHasherDefault::default());
-    passages(&then, |_, key| {
-        known.insert(key);
-    });
+    let Some(known) = known(last) else { return };
     // A sign is covered when a passage holding it is known: up to the end of the last one found.
     let mut covered = vec![false; now.len()];
     let mut until = 0;

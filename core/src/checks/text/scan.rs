@@ -78,7 +78,7 @@ pub(crate) fn is_white(c: char) -> bool {
 
 #[inline(always)]
 pub(crate) fn is_han(c: char) -> bool {
-    ('\u{3400}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c)
+    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 #[inline(always)]
@@ -93,8 +93,13 @@ fn digit(c: char) -> Option<u32> {
 impl<'t> Doc<'t> {
     pub fn new(text: &'t str) -> Doc<'t> {
         let chars: Box<[char]> = text.chars().collect();
-        let bytes: Box<[usize]> =
-            text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
+        let mut bytes = vec![0; chars.len() + 1].into_boxed_slice();
+        let mut at = 0;
+        for (k, c) in chars.iter().enumerate() {
+            bytes[k] = at;
+            at += c.len_utf8();
+        }
+        bytes[chars.len()] = at;
         let mut titles = Vec::new();
         let (mut depth, mut open) = (0u32, 0);
         for (i, &c) in chars.iter().enumerate() {
