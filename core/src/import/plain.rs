@@ -14,6 +14,16 @@ pub fn read_plain_text(text: &str) -> Document {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
     let mut blocks = Vec::new();
+    // For each line, whether the next line with text after it is a table row: one pass from the
+    // end (looking ahead from every blank line was quadratic in a run of blank lines).
+    let mut next_is_row = vec![false; lines.len()];
+    let mut following = false;
+    for (i, line) in lines.iter().enumerate().rev() {
+        next_is_row[i] = following;
+        if !clean(line).is_empty() {
+            following = is_row(line);
+        }
+    }
     let mut table: Option<Table> = None;
     for (i, line) in lines.iter().enumerate() {
         if is_row(line) {
@@ -24,8 +34,7 @@ pub fn read_plain_text(text: &str) -> Document {
         let text = line.split('\t').map(clean).find(|f| !f.is_empty()).unwrap_or("");
         if text.is_empty() {
             // A blank line inside a table (the next text line is a row) keeps it open.
-            let next_is_row = lines[i + 1..].iter().find(|l| !clean(l).is_empty()).is_some_and(|l| is_row(l));
-            if table.is_some() && next_is_row {
+            if table.is_some() && next_is_row[i] {
                 continue;
             }
         }
@@ -67,6 +76,27 @@ mod tests {
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[0].len(), 2);
         assert_eq!(t.rows[1][1].text, "0");
+    }
+
+    #[test]
+    fn blank_lines_inside_a_table_keep_it_open_and_after_it_close_it() {
+        let doc = read_plain_text("a\t1\n\n\n b\t2\n\n\t\n正文\n\nc\t3\n");
+        let tables: Vec<_> = doc.tables().collect();
+        assert_eq!(tables.len(), 2);
+        assert_eq!(tables[0].rows.len(), 2);
+        assert_eq!(tables[1].rows.len(), 1);
+        assert_eq!(doc.paragraphs().collect::<Vec<_>>(), ["正文"]);
+    }
+
+    /// Millions of blank lines after a table row (a pasted or damaged file) are read in one pass.
+    #[test]
+    fn a_long_run_of_blank_lines_is_read_in_linear_time() {
+        let text = format!("a\t1\n{}b\t2\n{}end", "\n".repeat(1_000_000), " \r\n".repeat(1_000_000));
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || done.send(read_plain_text(&text).tables().count()).ok());
+        // Quadratic look-ahead took hours here; one pass takes well under a second, even in a debug build.
+        let tables = finished.recv_timeout(std::time::Duration::from_secs(20)).expect("read within 20 s");
+        assert_eq!(tables, 1);
     }
 
     #[test]
