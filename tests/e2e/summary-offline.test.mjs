@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startServer, launchBrowser, collectConsoleErrors, waitForApp, waitForServiceWorker, goOffline, readBuild,
+  startServer, launchBrowser, collectConsoleErrors, waitForServiceWorker, goOffline, readBuild,
   foreignRequests, repoRoot,
 } from './lib/harness.mjs';
+import { makeSummaryAndOpenIt } from './summary.page.mjs';
 
 const FIXTURES = path.join(repoRoot, 'core/fixtures');
 const build = readBuild();
@@ -62,19 +63,7 @@ test('offline: drafts and a published .docx give their rows; the summary opens i
   assert.deepEqual((await page.locator('tr.unit td.errors').allTextContents()).map(Number), [0, 0, 0, 3, 0, 0, 1, 0]);
   assert.match((await page.locator('tr.unit th.name').allTextContents())[5], /^平潭综合实验区市场监督管理局/);
 
-  await page.getByLabel('机关名称：').fill('平潭综合实验区（汇总）');
-  await page.getByLabel('年度：').fill('2023');
-  await page.getByRole('button', { name: '生成汇总报告' }).click();
-  const made = page.locator('[data-testid="made"]');
-  await made.getByText('已汇总 8 份报告').waitFor();
-  const [editor] = await Promise.all([
-    browser.context.waitForEvent('page'),
-    made.getByRole('button', { name: '在编辑器中打开汇总报告' }).click(),
-  ]);
-  const editorErrors = collectConsoleErrors(editor);
-  await editor.waitForLoadState('load');
-  await waitForApp(editor, { selector: '[data-field]' });
-  await editor.waitForFunction(() => document.querySelector('input[data-field="table3.new_received.total"]')?.value === '3317');
+  const { editor, editorErrors } = await makeSummaryAndOpenIt(page, browser.context);
   assert.equal(await editor.locator('input[data-field="table2.fees.amount"]').inputValue(), '129540.271082');
   await editor.close();
 

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { startServer, launchBrowser, collectConsoleErrors, waitForApp, repoRoot, distDir } from './lib/harness.mjs';
+import { startServer, launchBrowser, collectConsoleErrors, repoRoot, distDir } from './lib/harness.mjs';
+import { makeSummaryAndOpenIt } from './summary.page.mjs';
 import { launchCdp, CHROMIUM80_PATH } from './lib/cdp.mjs';
 
 let server, browser;
@@ -92,22 +93,9 @@ test('eight drafts and a broken file: rows, reasons, filter, the summary in the 
   await page.waitForFunction(() => document.querySelectorAll('tr.unit').length === 8);
 
   // The summary draft, stored for the editor.
-  await page.getByLabel('机关名称：').fill('平潭综合实验区（汇总）');
-  await page.getByLabel('年度：').fill('2023');
-  await page.getByRole('button', { name: '生成汇总报告' }).click();
-  const made = page.locator('[data-testid="made"]');
-  await made.getByText('已汇总 8 份报告').waitFor();
+  const { made, editor, editorErrors } = await makeSummaryAndOpenIt(page, browser.context);
   assert.match(await made.textContent(), /表二「规章 · 现行有效件数」：平潭综合实验区市场监督管理局、平潭综合实验区社会事业局 未填写/);
-
-  const [editor] = await Promise.all([
-    browser.context.waitForEvent('page'),
-    made.getByRole('button', { name: '在编辑器中打开汇总报告' }).click(),
-  ]);
-  const editorErrors = collectConsoleErrors(editor);
-  await editor.waitForLoadState('load');
-  await waitForApp(editor, { selector: '[data-field]' });
   const cell = (p) => editor.locator(`input[data-field="${p}"]`);
-  await editor.waitForFunction(() => document.querySelector('input[data-field="table3.new_received.total"]')?.value === '3317');
   assert.equal(await cell('table3.new_received.natural').inputValue(), '3189');
   assert.equal(await cell('table4.review.total').inputValue(), '360');
   assert.equal(await cell('table2.fees.amount').inputValue(), '129540.271082');
