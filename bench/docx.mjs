@@ -10,8 +10,8 @@
 // brotli -q 11). Exits non-zero if the worker fails to answer.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { startServer, launchBrowser, openApp, distDir, repoRoot } from '../tests/e2e/lib/harness.mjs';
+import { printWorkerSizes } from './worker-sizes.mjs';
 
 const RUNS = 20;
 const WARM_UP = 3;
@@ -25,13 +25,7 @@ if (drafts.length === 0) {
 }
 
 function sizes() {
-  console.log(`${'worker file (dist/)'.padEnd(28)} ${'raw'.padStart(9)} ${'gzip-9'.padStart(9)} ${'brotli-11'.padStart(9)}`);
-  for (const name of WORKER_FILES) {
-    const data = fs.readFileSync(path.join(distDir, name));
-    const gzip = zlib.gzipSync(data, { level: 9 }).length;
-    const br = zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    console.log(`${name.padEnd(28)} ${String(data.length).padStart(9)} ${String(gzip).padStart(9)} ${String(br).padStart(9)}`);
-  }
+  printWorkerSizes(WORKER_FILES);
   const html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
   const named = WORKER_FILES.filter((f) => html.includes(f));
   console.log(named.length ? `FIRST LOAD NAMES THE WORKER: ${named.join(', ')}` : 'index.html names no worker file (first load unaffected)');

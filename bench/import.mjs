@@ -13,8 +13,8 @@
 // the draft's JSON; the rest is messaging and the page parsing the draft), and the worker files' sizes. Exits non-zero if the worker fails or a median misses the goal.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { startServer, launchBrowser, openApp, distDir, repoRoot } from '../tests/e2e/lib/harness.mjs';
+import { printWorkerSizes } from './worker-sizes.mjs';
 
 const RUNS = 15;
 const WARM_UP = 3;
@@ -84,11 +84,5 @@ try {
   await server.stop();
 }
 
-console.log(`${'worker file (dist/)'.padEnd(28)} ${'raw'.padStart(9)} ${'gzip-9'.padStart(9)} ${'brotli-11'.padStart(9)}`);
-for (const name of WORKER_FILES) {
-  const data = fs.readFileSync(path.join(distDir, name));
-  const gzip = zlib.gzipSync(data, { level: 9 }).length;
-  const br = zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  console.log(`${name.padEnd(28)} ${String(data.length).padStart(9)} ${String(gzip).padStart(9)} ${String(br).padStart(9)}`);
-}
+printWorkerSizes(WORKER_FILES);
 process.exit(failed ? 1 : 0);
