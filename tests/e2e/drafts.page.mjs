@@ -124,7 +124,10 @@ export class Drafts {
 
   async openList() {
     await this.page.locator('.drafts-bar').getByRole('button', { name: /^草稿列表/ }).click();
-    return this.page.getByTestId('drafts-list');
+    // The dialog is loaded on demand (src/components/lazy_view.rs): wait for it to be shown.
+    const list = this.page.getByTestId('drafts-list');
+    await list.waitFor({ timeout: 15_000 });
+    return list;
   }
 
   /** Ids of the checks in `status`, sorted (folded groups of the checks panel are opened first). */
