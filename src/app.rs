@@ -26,6 +26,8 @@ pub fn App() -> impl IntoView {
     crate::shortcuts::prepare_printing(ui);
     // Opens the last draft (replacing the empty report) and saves every edit.
     let start_up = crate::storage::install(state);
+    // The text checks are not needed to type the first figure: their chunk comes once the page is idle.
+    request_animation_frame(move || request_idle_callback(move || state.text_chunk.fetch()));
 
     let sections = move || {
         let spec = format(state.version.get());

@@ -15,6 +15,7 @@ use xxgk_core::storage::{draft_title, DraftId, DraftMeta, DraftSummary};
 use super::drafts_banners::{use_alerts, Alerts};
 use super::file_button::FileButton;
 use super::import_dialog::{use_report_import, ReportImport};
+use super::lazy_view::{self, ReportSource};
 use crate::dom::listen;
 use crate::import_client;
 use crate::state::Tally;
@@ -111,7 +112,7 @@ async fn read_one(drafts: Drafts, reports: ReportImport, file: &web_sys::File) -
         ImportRow { file: file.name(), title: String::new(), tally: None, outcome: Outcome::Skipped };
     // Last year's published report (.docx, a page, .doc/.pdf…): the report import's.
     if import_client::is_report_file(file) {
-        row.outcome = match import_client::read_file(file).await {
+        row.outcome = match lazy_view::read_report(ReportSource::File(file.clone())).await {
             Ok(read) => {
                 row.title = draft_title(&read.report.unit_name, read.report.year);
                 reports.offer(format!("「{}」", file.name()), read);

@@ -17,8 +17,9 @@ use super::dialog_head::DialogHead;
 use super::drafts_banners::use_alerts;
 use super::drafts_next_year::start_next_year;
 use super::file_button::FileButton;
+use super::lazy_view::{self, ReportSource};
 use crate::dom::listen;
-use crate::import_client::{self, Read};
+use crate::import_client::Read;
 use crate::state::ui::{use_ui, Tone};
 use crate::storage::{clock, use_drafts};
 
@@ -81,29 +82,23 @@ impl ReportImport {
 
     /// Reads a picked file; its message shows in the dialog.
     pub fn read_file(self, file: web_sys::File) {
-        self.open.set(true);
-        self.error.set(None);
-        self.busy.set(true);
-        spawn_local(async move {
-            let read = import_client::read_file(&file).await;
-            self.busy.set(false);
-            match read {
-                Ok(read) => self.offer(format!("「{}」", file.name()), read),
-                Err(message) => self.error.set(Some(message)),
-            }
-        });
+        self.read(format!("「{}」", file.name()), ReportSource::File(file));
     }
 
     /// Reads what was pasted (its `text/html`, else its `text/plain`).
     pub fn read_paste(self, html: String, text: String) {
+        self.read("粘贴的内容".to_string(), ReportSource::Paste { html, text });
+    }
+
+    fn read(self, source: String, input: ReportSource) {
         self.open.set(true);
         self.error.set(None);
         self.busy.set(true);
         spawn_local(async move {
-            let read = import_client::read_paste(html, text).await;
+            let read = lazy_view::read_report(input).await;
             self.busy.set(false);
             match read {
-                Ok(read) => self.offer("粘贴的内容".to_string(), read),
+                Ok(read) => self.offer(source, read),
                 Err(message) => self.error.set(Some(message)),
             }
         });

@@ -4,6 +4,7 @@
 //! typing the first figure needs (the grid, the checks, the drafts storage) stays in the main wasm.
 
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
@@ -13,6 +14,7 @@ use super::drafts_list::DraftsList;
 use super::drafts_next_year::NextYearDialog;
 use super::import_dialog::{ImportDialog, ReportImport};
 use super::preview::Preview;
+use crate::import_client::{self, Read};
 
 /// Shows the view `load` gives once its chunk is in; if the chunk cannot be fetched, a message
 /// instead (the chunk is fetched again the next time).
@@ -85,4 +87,35 @@ pub fn preview() -> impl IntoView {
 /// Fetches the preview's chunk, so that the preview is built at once when asked for (printing).
 pub async fn preview_ready() -> Result<(), SplitLoaderError> {
     preload_preview().await
+}
+
+/// What a published report is read from.
+pub enum ReportSource {
+    File(web_sys::File),
+    /// What was pasted: its `text/html` and its `text/plain`.
+    Paste {
+        html: String,
+        text: String,
+    },
+}
+
+type Reading = Pin<Box<dyn Future<Output = Result<Read, String>>>>;
+
+#[wasm_split(report_reader, fallible)]
+fn report_reader(input: ReportSource) -> Result<Reading, SplitLoaderError> {
+    Ok(Box::pin(async move {
+        match input {
+            ReportSource::File(file) => import_client::read_file(&file).await,
+            ReportSource::Paste { html, text } => import_client::read_paste(html, text).await,
+        }
+    }))
+}
+
+/// Reads last year's published report in the import worker (the page's side of it, which
+/// starts the worker and reads its reply, is a chunk of its own: fetched at the first import).
+pub async fn read_report(input: ReportSource) -> Result<Read, String> {
+    match report_reader(input).await {
+        Ok(reading) => reading.await,
+        Err(_) => Err("未能载入读取报告的组件（网络连接中断？），请稍后再试。".to_string()),
+    }
 }

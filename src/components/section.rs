@@ -2,15 +2,15 @@
 //! text with the template's placeholder and guidance, or a statistical table.
 
 use leptos::prelude::*;
-use xxgk_core::checks::text::drafting;
 use xxgk_core::format::{Format, NarrativeKey, SectionBody, SectionSpec, TableId};
 use xxgk_core::model::Report;
 
 use super::drafts_reference::LastYearText;
 use super::table_grid::TableGrid;
 use super::text_field::{char_at, text_area, utf16_at, TextArea, TextBinding};
-use crate::state::ui::{use_ui, Tone};
-use crate::state::use_editor;
+use crate::state::text_checks::{Drafting, TextChecks};
+use crate::state::ui::{use_ui, Tone, Ui};
+use crate::state::{use_editor, EditorState};
 
 #[component]
 pub fn Section(format: &'static Format, spec: &'static SectionSpec) -> impl IntoView {
@@ -25,8 +25,8 @@ pub fn Section(format: &'static Format, spec: &'static SectionSpec) -> impl Into
             />
             {(key == NarrativeKey::Overview).then(|| view! {
                 <div class="drafted">
-                    <Insert label="插入申请办理情况标准表述" draft=drafting::applications />
-                    <Insert label="插入复议、诉讼情况标准表述" draft=drafting::appeals />
+                    <Insert label="插入申请办理情况标准表述" draft=|t| t.applications />
+                    <Insert label="插入复议、诉讼情况标准表述" draft=|t| t.appeals />
                 </div>
             })}
             <LastYearText key=key />
@@ -41,7 +41,7 @@ pub fn Section(format: &'static Format, spec: &'static SectionSpec) -> impl Into
             />
             {(id == TableId::Table4).then(|| view! {
                 <div class="drafted">
-                    <Insert label="在第一部分插入复议、诉讼情况标准表述" draft=drafting::appeals />
+                    <Insert label="在第一部分插入复议、诉讼情况标准表述" draft=|t| t.appeals />
                 </div>
             })}
             <TableGrid spec=format.table(id) />
@@ -93,39 +93,50 @@ fn intro_binding(id: TableId) -> TextBinding {
 }
 
 /// A button that writes a standard sentence from the tables into 一, at the
-/// caret of its text area (or at the end), never over selected text.
+/// caret of its text area (or at the end), never over selected text. The
+/// sentence is written by the text checks' chunk (`draft` picks which).
 #[component]
-fn Insert(label: &'static str, draft: fn(&Report) -> Result<String, &'static str>) -> impl IntoView {
+fn Insert(label: &'static str, draft: fn(TextChecks) -> Drafting) -> impl IntoView {
     let state = use_editor();
     let ui = use_ui();
     let on_click = move |_| {
-        let sentence = match state.report().with_untracked(draft) {
-            Ok(sentence) => sentence,
-            Err(message) => return ui.notify(message, Tone::Warning),
-        };
-        let area = text_area(NarrativeKey::Overview.key());
-        let mut caret = 0;
-        state.edit(|r| {
-            let text = &mut r.sections.overview;
-            // The caret's end: a selection is kept, the sentence goes after it.
-            let at = area
-                .as_ref()
-                .and_then(|a| a.selection_end().ok().flatten())
-                .map_or(text.chars().count(), |units| char_at(text, units));
-            let byte = text.char_indices().nth(at).map_or(text.len(), |(b, _)| b);
-            text.insert_str(byte, &sentence);
-            caret = utf16_at(text, at + sentence.chars().count());
-        });
-        if let Some(area) = area {
-            request_animation_frame(move || {
-                let _ = area.focus();
-                let _ = area.set_selection_range(caret, caret);
-            });
-        }
+        leptos::task::spawn_local(async move {
+            match state.text_chunk.ready().await {
+                Ok(text) => insert_into_overview(state, ui, draft(text)),
+                Err(_) => ui.notify("未能载入「标准表述」（网络连接中断？），请稍后再试。", Tone::Warning),
+            }
+        })
     };
     view! {
         <button type="button" class="insert-drafted" on:click=on_click disabled=move || state.read_only().get()>
             {label}
         </button>
+    }
+}
+
+/// Writes the sentence `draft` makes into 一: at the caret's end (a selection is kept, the
+/// sentence goes after it), or at the end of the text.
+fn insert_into_overview(state: EditorState, ui: Ui, draft: Drafting) {
+    let sentence = match state.report().with_untracked(draft) {
+        Ok(sentence) => sentence,
+        Err(message) => return ui.notify(message, Tone::Warning),
+    };
+    let area = text_area(NarrativeKey::Overview.key());
+    let mut caret = 0;
+    state.edit(|r| {
+        let text = &mut r.sections.overview;
+        let at = area
+            .as_ref()
+            .and_then(|a| a.selection_end().ok().flatten())
+            .map_or(text.chars().count(), |units| char_at(text, units));
+        let byte = text.char_indices().nth(at).map_or(text.len(), |(b, _)| b);
+        text.insert_str(byte, &sentence);
+        caret = utf16_at(text, at + sentence.chars().count());
+    });
+    if let Some(area) = area {
+        request_animation_frame(move || {
+            let _ = area.focus();
+            let _ = area.set_selection_range(caret, caret);
+        });
     }
 }

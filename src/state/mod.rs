@@ -23,11 +23,12 @@
 
 mod history;
 pub mod marks;
+pub mod text_checks;
 pub mod ui;
 
 use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
-use xxgk_core::checks::{run_checks, run_text_checks, CheckOptions, CheckResult, Verifier};
+use xxgk_core::checks::{run_checks, CheckOptions, CheckResult, Verifier};
 use xxgk_core::format::FormatVersion;
 use xxgk_core::model::Report;
 use xxgk_core::storage::NarrativeReference;
@@ -35,6 +36,7 @@ use xxgk_core::totals;
 
 use history::History;
 pub use marks::{CellMarks, Mark, Tally};
+use text_checks::TextChecksChunk;
 
 /// The editor's state. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
@@ -59,6 +61,8 @@ pub struct EditorState {
     pub all_checks: Memo<Vec<CheckResult>>,
     /// Bumped once the report has not changed for [`TEXT_CHECK_PAUSE`].
     settled: RwSignal<u64>,
+    /// The text checks' own wasm chunk, fetched after start-up.
+    pub text_chunk: TextChecksChunk,
     /// Where last year's text comes from (the open draft's reference), for
     /// the repetition check; wired once by storage.
     last_year: RwSignal<Option<Signal<Option<NarrativeReference>>>>,
@@ -83,10 +87,14 @@ impl EditorState {
         let checks = Memo::new(move |_| report.with(|r| run_checks(r, CheckOptions { at_export: false })));
         let settled = RwSignal::new(0u64);
         let last_year = RwSignal::new(None::<Signal<Option<NarrativeReference>>>);
+        let text_chunk = TextChecksChunk::new();
         let text_checks = Memo::new(move |_| {
             settled.track();
+            let Some(text) = text_chunk.get() else {
+                return Vec::new();
+            };
             let last = last_year.get().and_then(|source| source.get());
-            report.with_untracked(|r| run_text_checks(r, last.as_ref(), CheckOptions { at_export: false }))
+            report.with_untracked(|r| (text.run)(r, last.as_ref(), CheckOptions { at_export: false }))
         });
         let all_checks = Memo::new(move |_| {
             let mut all = checks.get();
@@ -117,6 +125,7 @@ impl EditorState {
             with_totals,
             all_checks,
             settled,
+            text_chunk,
             last_year,
             verified,
             pause: StoredValue::new(None),
@@ -243,8 +252,16 @@ impl EditorState {
         if let Some(handle) = self.pause.try_update_value(Option::take).flatten() {
             handle.clear();
         }
-        let settled = self.settled;
-        let handle = set_timeout_with_handle(move || settled.update(|n| *n += 1), TEXT_CHECK_PAUSE).ok();
+        let (settled, text_chunk) = (self.settled, self.text_chunk);
+        let handle = set_timeout_with_handle(
+            move || {
+                // Not fetched yet, or it failed (offline): ask (again) now that typing pauses.
+                text_chunk.fetch();
+                settled.update(|n| *n += 1);
+            },
+            TEXT_CHECK_PAUSE,
+        )
+        .ok();
         self.pause.set_value(handle);
     }
 }

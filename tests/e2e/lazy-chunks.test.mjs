@@ -1,6 +1,6 @@
 // The split main wasm (docs/first-load.md): a dialog's chunk is fetched only when the dialog opens;
 // a chunk that cannot be fetched gives a message in the page (the app goes on), and opening the
-// dialog again fetches it again.
+// dialog again fetches it again. The text checks' chunk comes after start-up, the same way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -50,4 +50,28 @@ test('the drafts dialog comes on demand; a chunk that cannot be fetched says so,
   await page.getByTestId('drafts-list').waitFor({ timeout: 15_000 });
   assert.equal(await page.getByRole('alert').filter({ hasText: '未能载入' }).count(), 0);
   assert.equal(await fetched(page, CHUNK), true);
+});
+
+test('the text checks come after start-up; without their chunk the table checks go on and the panel says so', async () => {
+  const chunk = fs.readdirSync(dir).find((f) => /^xxgk-split-text-checks-[0-9a-f]{16}\.wasm$/.test(f));
+  assert.ok(chunk, "the build has the text checks' chunk");
+  const away = path.join(dir, `${chunk}.away`);
+  fs.renameSync(path.join(dir, chunk), away);
+
+  const { page } = await openApp(browser, server.url, { selector: '[data-field]' });
+  const note = page.getByRole('status').filter({ hasText: '未能载入文字检查' });
+  await note.waitFor({ timeout: 15_000 });
+  // The table checks do not wait for it: a 表三 figure is checked at once.
+  await page.locator('input[data-field="table3.new_received.natural"]').fill('5件');
+  await page.locator('[data-check="value.table3.new_received.natural"][data-status="fail"]').waitFor();
+  const doubled = page.locator('[data-check="text.doubled.problems"][data-status="fail"]');
+  await page.locator('textarea[name="problems"]').fill('存在的问题问题主要是更新不及时。');
+  await page.waitForTimeout(600);
+  assert.equal(await doubled.count(), 0, 'no text checks without their chunk');
+
+  // Back: the next pause in typing fetches it, and the text is checked.
+  fs.renameSync(away, path.join(dir, chunk));
+  await page.locator('textarea[name="problems"]').pressSequentially('另');
+  await doubled.waitFor({ timeout: 15_000 });
+  assert.equal(await note.count(), 0);
 });
