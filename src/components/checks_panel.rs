@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 use xxgk_core::checks::{CheckResult, Severity, Status, Verifier};
 
-use super::checks_verify::{VerifiedGroup, VerifyButton};
+use super::checks_verify::{VerifiedFold, VerifyButton};
 use super::text_field::select_span;
 use crate::dom::reveal_cell;
 use crate::state::text_checks::Loading;
@@ -51,7 +51,7 @@ pub fn ChecksPanel() -> impl IntoView {
                 <p class="checks-clean">"没有发现错误。"</p>
             </Show>
             <CheckList items=failures class="check-list failures" />
-            <VerifiedGroup />
+            <VerifiedFold />
             <details class="checks-group" class:hidden=move || pending.with(Vec::is_empty)>
                 <summary>{move || format!("{} 项待填（有空格，暂无法判断）", pending.with(Vec::len))}</summary>
                 <CheckList items=pending class="check-list pending" />

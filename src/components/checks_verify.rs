@@ -3,10 +3,14 @@
 //! of failures and the badge, and are listed apart with their note; the mark
 //! lapses by itself once a figure or the sentence it is about changes
 //! (`xxgk_core::checks::verified`).
+//!
+//! On the first load: the button. In a chunk (lazy_view.rs): its form and
+//! the group of marked warnings, which only a marked warning needs.
 
 use leptos::prelude::*;
 use xxgk_core::checks::{verified, CheckResult, Status, Verifier};
 
+use super::lazy_view;
 use crate::state::use_editor;
 
 /// Longest note kept: a sentence, not a report.
@@ -17,18 +21,6 @@ const NOTE_MAX: usize = 100;
 pub fn VerifyButton(result: Memo<CheckResult>) -> impl IntoView {
     let state = use_editor();
     let open = RwSignal::new(false);
-    let note = RwSignal::new(String::new());
-    let confirm = move || {
-        let text: String = note.get_untracked().chars().take(NOTE_MAX).collect();
-        state.edit(|r| {
-            // The mark binds the figures as they are now, not as they were when the entry appeared.
-            let mark = result.with_untracked(|res| Verifier::new(r).mark(res, &text));
-            if let Some(mark) = mark {
-                verified::set_mark(r, mark);
-            }
-        });
-        open.set(false);
-    };
     let closed = move || {
         view! {
             <button
@@ -44,30 +36,58 @@ pub fn VerifyButton(result: Memo<CheckResult>) -> impl IntoView {
     view! {
         <div class="verify">
             <Show when=move || open.get() fallback=closed>
-                <form
-                    class="verify-form"
-                    on:submit=move |ev| {
-                        ev.prevent_default();
-                        confirm();
-                    }
-                >
-                    <input
-                        type="text"
-                        name="verify-note"
-                        aria-label="核实说明"
-                        placeholder="说明（可不填），如：已在第一部分说明清理情况"
-                        maxlength=NOTE_MAX.to_string()
-                        prop:value=move || note.get()
-                        on:input=move |ev| note.set(event_target_value(&ev))
-                    />
-                    <button type="submit">"确定已核实"</button>
-                    <button type="button" on:click=move |_| open.set(false)>
-                        "取消"
-                    </button>
-                </form>
+                {lazy_view::verify_form(result, open)}
             </Show>
         </div>
     }
+}
+
+/// The note and 「确定已核实」: marks the warning as its figures are now.
+#[component]
+pub fn VerifyForm(result: Memo<CheckResult>, open: RwSignal<bool>) -> impl IntoView {
+    let state = use_editor();
+    let note = RwSignal::new(String::new());
+    let confirm = move || {
+        let text: String = note.get_untracked().chars().take(NOTE_MAX).collect();
+        state.edit(|r| {
+            // The mark binds the figures as they are now, not as they were when the entry appeared.
+            let mark = result.with_untracked(|res| Verifier::new(r).mark(res, &text));
+            if let Some(mark) = mark {
+                verified::set_mark(r, mark);
+            }
+        });
+        open.set(false);
+    };
+    view! {
+        <form
+            class="verify-form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                confirm();
+            }
+        >
+            <input
+                type="text"
+                name="verify-note"
+                aria-label="核实说明"
+                placeholder="说明（可不填），如：已在第一部分说明清理情况"
+                maxlength=NOTE_MAX.to_string()
+                prop:value=move || note.get()
+                on:input=move |ev| note.set(event_target_value(&ev))
+            />
+            <button type="submit">"确定已核实"</button>
+            <button type="button" on:click=move |_| open.set(false)>
+                "取消"
+            </button>
+        </form>
+    }
+}
+
+/// The 已核实 group, when any warning is marked (its view is in a chunk).
+#[component]
+pub fn VerifiedFold() -> impl IntoView {
+    let state = use_editor();
+    view! { <Show when=move || state.verified.with(|v| !v.is_empty())>{lazy_view::verified_group()}</Show> }
 }
 
 /// The warnings marked 「已核实」, folded, each with its note and 「取消核实」.

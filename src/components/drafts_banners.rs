@@ -2,8 +2,13 @@
 //! storage failing (export now), another window's change (reload or keep
 //! theirs apart), a read-only draft, and the alerts: a damaged record set
 //! aside, a draft that would not open, an export that failed.
+//!
+//! The failure banner is on the first load (it is what keeps typed work from
+//! being lost); the others are in a chunk fetched when one of them applies.
 
 use leptos::prelude::*;
+
+use super::lazy_view;
 
 use crate::storage::{use_drafts, Conflict, SaveStatus, SetAside, StartUp, StorageFailure};
 
@@ -40,6 +45,10 @@ impl Alerts {
         }
     }
 
+    fn any(self) -> bool {
+        self.0.with(|a| !a.is_empty())
+    }
+
     fn dismiss(self, i: usize) {
         self.0.update(|a| {
             if i < a.len() {
@@ -68,8 +77,21 @@ fn set_aside_text(found: &SetAside) -> String {
 
 #[component]
 pub fn DraftsBanners() -> impl IntoView {
+    let drafts = use_drafts();
+    let alerts = use_alerts();
+    let others = move || {
+        drafts.session.conflict.with(Option::is_some) || drafts.session.read_only().is_some() || alerts.any()
+    };
     view! {
         <FailureBanner />
+        <Show when=others>{lazy_view::storage_banners()}</Show>
+    }
+}
+
+/// The banners that are not on the first load (lazy_view.rs).
+#[component]
+pub fn OtherBanners() -> impl IntoView {
+    view! {
         <ConflictBanner />
         <ReadOnlyBanner />
         <AlertList />

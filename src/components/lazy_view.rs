@@ -9,6 +9,10 @@ use std::pin::Pin;
 use leptos::prelude::*;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
+use xxgk_core::checks::CheckResult;
+
+use super::checks_verify::{VerifiedGroup, VerifyForm};
+use super::drafts_banners::OtherBanners;
 use super::drafts_import::{ImportResults, Imports};
 use super::drafts_list::DraftsList;
 use super::drafts_next_year::NextYearDialog;
@@ -87,6 +91,36 @@ pub fn preview() -> impl IntoView {
 /// Fetches the preview's chunk, so that the preview is built at once when asked for (printing).
 pub async fn preview_ready() -> Result<(), SplitLoaderError> {
     preload_preview().await
+}
+
+#[wasm_split(storage_banners, fallible)]
+fn storage_banners_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <OtherBanners /> }.into_any())
+}
+
+/// The banners of another window's change, a read-only draft and the alerts (drafts_banners.rs).
+pub fn storage_banners() -> impl IntoView {
+    lazy("提示", storage_banners_view())
+}
+
+#[wasm_split(verify, fallible)]
+fn verify_form_view(result: Memo<CheckResult>, open: RwSignal<bool>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <VerifyForm result open /> }.into_any())
+}
+
+/// The form of 「标记为已核实」 (checks_verify.rs).
+pub fn verify_form(result: Memo<CheckResult>, open: RwSignal<bool>) -> impl IntoView {
+    lazy("已核实", verify_form_view(result, open))
+}
+
+#[wasm_split(verify, fallible)]
+fn verified_group_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <VerifiedGroup /> }.into_any())
+}
+
+/// The warnings marked 「已核实」, folded (checks_verify.rs).
+pub fn verified_group() -> impl IntoView {
+    lazy("已核实", verified_group_view())
 }
 
 /// What a published report is read from.
