@@ -99,10 +99,13 @@ while (pos < buf.length) {
   pos = end;
 }
 
-// The crate a Rust symbol belongs to: `crate[hash]::...`, `<crate[hash]::Type as ...>::...`.
+// The crate a Rust symbol belongs to: `crate[hash]::...`, `<crate[hash]::Type as ...>::...`, or in
+// a v0-mangled name (a build with XXGK_WASM_NAMES=1), the first crate root `Cs<hash>_<len><name>`.
 const crateOf = (fn) => {
   const m = /^<?&?(?:mut )?(?:dyn )?([a-z_][a-z0-9_]*)\[[0-9a-f]+\]/.exec(fn);
   if (m) return m[1];
+  const v0 = /^_R.*?C(?:s[0-9A-Za-z]*_)?(\d+)([a-z_][a-z0-9_]*)/.exec(fn);
+  if (v0) return v0[2].slice(0, Number(v0[1]));
   if (/^(__wbg|__wbindgen|__externref|wasm_bindgen)/.test(fn)) return 'wasm_bindgen';
   if (fn === '(unnamed)') return '(unnamed)';
   return 'other';

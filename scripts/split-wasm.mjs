@@ -129,7 +129,9 @@ export function splitAppWasm({ dir, html, glue, wasm, base, wasmOptParams, fail 
     if (process.env.TRUNK_PROFILE !== 'debug') {
       const version = run(fail, 'wasm-opt', ['--version']);
       if (!/version 132\b/.test(version)) fail(`wasm-opt is not binaryen 132 (${version.trim()}): source scripts/env.sh (npm's binaryen first on PATH)`);
-      for (const f of [mainWasm, ...chunks.map((c) => path.join(tmp, c))]) run(fail, 'wasm-opt', ['-Oz', ...wasmOptParams.split(' '), f, '-o', f]);
+      // XXGK_WASM_NAMES=1 keeps the function names (bench/README.md: a build for the breakdowns).
+      const names = process.env.XXGK_WASM_NAMES === '1' ? ['-g'] : [];
+      for (const f of [mainWasm, ...chunks.map((c) => path.join(tmp, c))]) run(fail, 'wasm-opt', ['-Oz', ...names, ...wasmOptParams.split(' '), f, '-o', f]);
     }
     // 4. the loader's fetcher
     if (count(link, LINK_FETCH) !== 1) fail(`${LINK_FILE} has not the one makeFetch of wasm_split_cli_support 0.2.2 that this step replaces`);

@@ -72,26 +72,26 @@ pub fn follow(cells: Vec<(&'static FieldSpec, CellRefs)>) {
     let state = use_editor();
     Effect::new(move |painted: Option<Vec<CellView>>| {
         let locked = state.read_only().get();
-        let now: Vec<CellView> = state.marks.with(|marks| {
+        let first = painted.is_none();
+        let mut shown = painted.unwrap_or_else(|| vec![CellView::default(); cells.len()]);
+        state.marks.with(|marks| {
             state.with_totals.with(|r| {
-                cells
-                    .iter()
-                    .map(|(field, _)| CellView {
-                        text: r.raw(field.key).unwrap_or_default().to_string(),
-                        computed: totals::is_computed(r, field.key),
-                        mark: marks.get(field.key),
-                        locked,
-                    })
-                    .collect()
+                for (was, (field, refs)) in shown.iter_mut().zip(&cells) {
+                    let text = r.raw(field.key).unwrap_or_default();
+                    let computed = totals::is_computed(r, field.key);
+                    let mark = marks.get(field.key);
+                    // Compared before anything is allocated: most cells are as they were.
+                    let same = was.text == text && was.computed == computed && was.mark == mark;
+                    if !first && same && was.locked == locked {
+                        continue;
+                    }
+                    let view = CellView { text: text.to_string(), computed, mark, locked };
+                    paint(field, *refs, &view, (!first).then_some(&*was));
+                    *was = view;
+                }
             })
         });
-        for (i, (view, (field, refs))) in now.iter().zip(&cells).enumerate() {
-            let before = painted.as_ref().and_then(|p| p.get(i));
-            if before != Some(view) {
-                paint(field, *refs, view, before);
-            }
-        }
-        now
+        shown
     });
 }
 

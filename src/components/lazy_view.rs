@@ -1,7 +1,8 @@
 //! The lazy points of the app's wasm (docs/first-load.md). Each `#[wasm_split]` function below
 //! goes, with all the code only it reaches, into a wasm chunk of its own: scripts/split-wasm.mjs
 //! splits it off at build time and the page fetches it the first time the function runs. What
-//! typing the first figure needs (the grid, the checks, the drafts storage) stays in the main wasm.
+//! typing the first figure needs (the grid, the table checks, the drafts storage) stays in the main
+//! wasm. The text checks' lazy point is in `state/text_checks.rs`.
 
 use std::future::Future;
 use std::pin::Pin;
