@@ -29,6 +29,7 @@ import { launchBrowser, repoRoot } from '../tests/e2e/lib/harness.mjs';
 import { MIME } from '../tests/e2e/lib/server.mjs';
 import { report } from '../tests/e2e/editor.page.mjs';
 import { Editor } from '../tests/e2e/editor.page.mjs';
+import { FIRST_DIGIT, FIRST_DIGIT_TARGET } from './first-digit.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -75,39 +76,11 @@ async function brotliServer(root) {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
 }
 
-// Runs in the page before any script: once the grid is there, types a digit into a cell and
-// records when the check that cell takes part in shows its new result.
-const FIRST_DIGIT = () => {
-  const PATH = 'table3.new_received.natural';
-  const CHECK = 't3.balance.natural';
-  window.__firstLoad = {};
-  const observer = new MutationObserver(() => {
-    const input = document.querySelector(`input[data-field="${PATH}"]`);
-    const check = document.querySelector(`[data-check="${CHECK}"]`);
-    const mark = window.__firstLoad;
-    if (!mark.usable && input && check) {
-      mark.usable = performance.now();
-      mark.before = check.textContent;
-      input.focus();
-      input.value = '5';
-      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '5' }));
-      mark.typed = performance.now();
-    } else if (mark.usable && !mark.shown) {
-      const now = document.querySelector(`[data-check="${CHECK}"]`);
-      if (now && now.textContent !== mark.before) {
-        mark.shown = performance.now();
-        observer.disconnect();
-      }
-    }
-  });
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
-};
-
 async function firstLoad(server, throttle) {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
-    await page.addInitScript(FIRST_DIGIT);
+    await page.addInitScript(FIRST_DIGIT, FIRST_DIGIT_TARGET);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });

@@ -15,6 +15,7 @@
 //   for names, point --dist at a build whose wasm kept its name section (bench/README.md says how).
 import { startServer, launchBrowser } from '../tests/e2e/lib/harness.mjs';
 import { Editor, report } from '../tests/e2e/editor.page.mjs';
+import { FIRST_DIGIT, FIRST_DIGIT_TARGET } from './first-digit.mjs';
 import path from 'node:path';
 import os from 'node:os';
 
@@ -193,39 +194,16 @@ function analyse({ chunks, profile }, windows, n, unit) {
 /** Trace marks named `name`, in time order (µs). */
 const marks = (chunks, name) => chunks.filter((e) => e.name === name).map((e) => e.ts).sort((a, b) => a - b);
 
-// --start-up: in the page, before any script. Once the 表三 cell and its check are there, type a
-// digit into the cell; mark when the check shows its new result (as bench/editor-latency.mjs).
-const START_UP_PROBE = (cell) => {
-  const CHECK = 't3.balance.natural';
-  let before = null;
-  const observer = new MutationObserver(() => {
-    const input = document.querySelector(`input[data-field="${cell}"]`);
-    const check = document.querySelector(`[data-check="${CHECK}"]`);
-    if (before === null && input && check) {
-      performance.mark('grid-usable');
-      before = check.textContent;
-      input.focus();
-      input.value = '5';
-      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '5' }));
-    } else if (before !== null && check && check.textContent !== before) {
-      performance.mark('digit-checked');
-      observer.disconnect();
-      window.__checked = true;
-    }
-  });
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
-};
-
 async function startUp(server, browser) {
   const page = await browser.newPage();
-  await page.addInitScript(START_UP_PROBE, 'table3.new_received.natural');
+  await page.addInitScript(FIRST_DIGIT, FIRST_DIGIT_TARGET);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   const stop = await record(cdp);
   await page.goto(server.url, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.__checked, null, { timeout: 60_000, polling: 100 });
+  await page.waitForFunction(() => window.__firstLoad?.shown, null, { timeout: 60_000, polling: 100 });
   const trace = await stop();
   const [usable] = marks(trace.chunks, 'grid-usable');
   const [checked] = marks(trace.chunks, 'digit-checked');
