@@ -14,7 +14,7 @@
 // - the functions with the most self time in the CPU profile. The release wasm has no names;
 //   for names, point --dist at a build whose wasm kept its name section (bench/README.md says how).
 import { startServer, launchBrowser } from '../tests/e2e/lib/harness.mjs';
-import { Editor, report } from '../tests/e2e/editor.page.mjs';
+import { openFilledReport } from './filled-report.mjs';
 import { FIRST_DIGIT, FIRST_DIGIT_TARGET } from './first-digit.mjs';
 import path from 'node:path';
 import os from 'node:os';
@@ -216,15 +216,7 @@ async function startUp(server, browser) {
 
 async function keystroke(browser) {
   const page = await browser.newPage();
-  await page.goto(server.url, { waitUntil: 'load' });
-  await page.locator('[data-field]').first().waitFor();
-  const ed = new Editor(page, []);
-  await ed.fill(report('01_'), { autoTotals: false });
-  await ed.waitForBadge('全部通过'); // the text checks run once typing pauses
-  // Samples end on a change of the error count: warnings (a text check) may remain.
-  if ((await page.locator('.badge').getAttribute('data-errors')) !== '0') {
-    throw new Error(`the filled report has errors: ${await ed.badge()}`);
-  }
+  await openFilledReport(page, server.url);
   const warnings = await page.locator('[data-check][data-status="fail"]').evaluateAll((els) => els.map((e) => e.dataset.check));
   if (warnings.length) console.log(`(the filled report has warnings: ${warnings.join(', ')})`);
   await page.locator(`input[data-field="${CELL}"]`).click();
