@@ -9,7 +9,6 @@
 use leptos::prelude::*;
 
 use super::lazy_view;
-
 use crate::storage::{use_drafts, Conflict, SaveStatus, SetAside, StartUp, StorageFailure};
 
 /// Things the user must hear about, shown until dismissed. Provided by the

@@ -9,7 +9,6 @@ use std::pin::Pin;
 
 use leptos::prelude::*;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
-
 use xxgk_core::checks::CheckResult;
 
 use super::checks_verify::{VerifiedGroup, VerifyForm};
