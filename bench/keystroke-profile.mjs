@@ -172,11 +172,14 @@ function analyse({ chunks, profile }, windows, n, unit) {
   }
   const fns = profileSelf(profile, windows);
   const total = [...fns.values()].reduce((a, b) => a + b, 0);
-  // By crate (Rust names keep theirs, `crate[hash]::...`), wasm-bindgen glue, the browser's DOM API.
+  // By crate (Rust names keep theirs, `crate[hash]::...` or v0-mangled), wasm-bindgen glue, the browser's DOM API.
   const group = (name) => {
     if (name.startsWith('(')) return name;
     const m = /^<?&?(?:mut )?([a-z_][a-z0-9_]*)\[[0-9a-f]+\]/.exec(name);
     if (m) return `rust: ${m[1]}`;
+    // v0-mangled (a build with XXGK_WASM_NAMES=1): the first crate root, `Cs<hash>_<len><name>`.
+    const v0 = /^_R.*?C(?:s[0-9A-Za-z]*_)?(\d+)([a-z_][a-z0-9_]*)/.exec(name);
+    if (v0) return `rust: ${v0[2].slice(0, Number(v0[1]))}`;
     if (/^(__wbg|__wbindgen|wasm-to-js|getStringFromWasm0|passStringToWasm0|takeObject|addHeapObject|decode|encode)/.test(name)) return 'wasm-bindgen glue';
     if (/^wasm-function\[/.test(name)) return 'wasm (unnamed)';
     return 'JS: browser API and page scripts';
