@@ -20,22 +20,31 @@ use super::import_dialog::{ImportDialog, ReportImport};
 use super::preview::Preview;
 use crate::import_client::{self, Read};
 
-/// Shows the view `load` gives once its chunk is in; if the chunk cannot be fetched, a message
-/// instead (the chunk is fetched again the next time).
+/// Shows the view `load` gives once its chunk is in, and 「正在载入…」 while it is on its way (on a
+/// slow network a click must be seen to have done something); if the chunk cannot be fetched, a
+/// message instead (the chunk is fetched again the next time).
 fn lazy<F>(what: &'static str, load: F) -> impl IntoView
 where
     F: Future<Output = Result<AnyView, SplitLoaderError>> + Send + 'static,
 {
-    Suspend::new(async move {
-        load.await.unwrap_or_else(|_| {
-            view! {
-                <p class="dialog-note warn" role="alert">
-                    {format!("未能载入「{what}」（网络连接中断？），请稍后再试。")}
-                </p>
-            }
-            .into_any()
-        })
-    })
+    let loading = RwSignal::new(true);
+    view! {
+        <Show when=move || loading.get()>
+            <p class="lazy-loading" role="status">{format!("正在载入「{what}」…")}</p>
+        </Show>
+        {Suspend::new(async move {
+            let view = load.await.unwrap_or_else(|_| {
+                view! {
+                    <p class="dialog-note warn" role="alert">
+                        {format!("未能载入「{what}」（网络连接中断？），请稍后再试。")}
+                    </p>
+                }
+                .into_any()
+            });
+            loading.set(false);
+            view
+        })}
+    }
 }
 
 #[wasm_split(drafts_list, fallible)]

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { distDir, startServer, launchBrowser, openApp } from './lib/harness.mjs';
 
 const CHUNK = /^xxgk-split-drafts-list-[0-9a-f]{16}\.wasm$/;
+const CHUNK_URL = /\/xxgk-split-drafts-list-[0-9a-f]{16}\.wasm$/;
 let dir;
 let server;
 let browser;
@@ -77,4 +78,24 @@ test('the text checks come after start-up; without their chunk the table checks 
   await page.locator('textarea[name="problems"]').pressSequentially('另');
   await doubled.waitFor({ timeout: 15_000 });
   assert.equal(await note.count(), 0);
+});
+
+test('while a chunk is on its way (a slow network), the page says it is loading it', async (t) => {
+  // No service worker: it would serve the chunk from its store, around the slowed network.
+  const slow = await launchBrowser({ serviceWorkers: 'block' });
+  t.after(() => slow.close());
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await slow.context.route(CHUNK_URL, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const { page } = await openApp(slow, server.url, { selector: '[data-field]' });
+  await page.locator('.drafts-bar').getByRole('button', { name: /^草稿列表/ }).click();
+  const loading = page.getByRole('status').filter({ hasText: '正在载入「草稿列表」…' });
+  await loading.waitFor({ timeout: 15_000 });
+  assert.equal(await page.getByTestId('drafts-list').count(), 0);
+  release();
+  await page.getByTestId('drafts-list').waitFor({ timeout: 15_000 });
+  assert.equal(await loading.count(), 0, 'the loading line goes when the dialog comes');
 });
