@@ -74,7 +74,7 @@ impl Imports {
         self.dragging.get() || self.busy.get() || self.rows.with(|r| !r.is_empty())
     }
 
-    /// Reads and files every one of `files`.
+    /// Reads and files every one of `files` (the reading is in the import results' chunk).
     pub fn import(self, drafts: Drafts, files: Vec<web_sys::File>) {
         if files.is_empty() {
             return;
@@ -82,20 +82,28 @@ impl Imports {
         self.busy.set(true);
         self.rows.set(Vec::new());
         spawn_local(async move {
-            for file in &files {
-                let row = read_one(drafts, self.reports, file).await;
-                self.rows.update(|rows| rows.push(row));
-            }
-            self.busy.set(false);
-            // One file, filed without question: open it, as the user surely wants.
-            let single = self.rows.with_untracked(|rows| match rows.as_slice() {
-                [ImportRow { outcome: Outcome::Added(id), .. }] => Some(id.clone()),
-                _ => None,
-            });
-            if let Some(id) = single {
-                self.alerts.tell(drafts.session.open(&id));
+            if lazy_view::import_drafts(self, drafts, files).await.is_err() {
+                self.busy.set(false);
+                self.alerts.push("未能载入「导入草稿文件」（网络连接中断？），请稍后再试。".to_string());
             }
         });
+    }
+
+    /// What [`Self::import`] does once the chunk is in.
+    pub async fn read_all(self, drafts: Drafts, files: Vec<web_sys::File>) {
+        for file in &files {
+            let row = read_one(drafts, self.reports, file).await;
+            self.rows.update(|rows| rows.push(row));
+        }
+        self.busy.set(false);
+        // One file, filed without question: open it, as the user surely wants.
+        let single = self.rows.with_untracked(|rows| match rows.as_slice() {
+            [ImportRow { outcome: Outcome::Added(id), .. }] => Some(id.clone()),
+            _ => None,
+        });
+        if let Some(id) = single {
+            self.alerts.tell(drafts.session.open(&id));
+        }
     }
 
     fn settle(self, i: usize, outcome: Outcome) {

@@ -19,6 +19,7 @@ use super::drafts_next_year::NextYearDialog;
 use super::import_dialog::{ImportDialog, ReportImport};
 use super::preview::Preview;
 use crate::import_client::{self, Read};
+use crate::storage::Drafts;
 
 /// Shows the view `load` gives once its chunk is in, and 「正在载入…」 while it is on its way (on a
 /// slow network a click must be seen to have done something); if the chunk cannot be fetched, a
@@ -85,6 +86,27 @@ fn import_results_view(imports: Imports) -> Result<AnyView, SplitLoaderError> {
 /// The results of importing draft files (dropped or chosen).
 pub fn import_results(imports: Imports) -> impl IntoView {
     lazy("导入结果", import_results_view(imports))
+}
+
+type Importing = Pin<Box<dyn Future<Output = ()>>>;
+
+#[wasm_split(import_results, fallible)]
+fn import_drafts_chunk(
+    imports: Imports,
+    drafts: Drafts,
+    files: Vec<web_sys::File>,
+) -> Result<Importing, SplitLoaderError> {
+    Ok(Box::pin(imports.read_all(drafts, files)))
+}
+
+/// Reads and files draft files (in the import results' chunk, with their view).
+pub async fn import_drafts(
+    imports: Imports,
+    drafts: Drafts,
+    files: Vec<web_sys::File>,
+) -> Result<(), SplitLoaderError> {
+    import_drafts_chunk(imports, drafts, files).await?.await;
+    Ok(())
 }
 
 #[wasm_split(preview, fallible, preload(preload_preview))]
