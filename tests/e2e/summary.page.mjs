@@ -23,3 +23,13 @@ export async function makeSummaryAndOpenIt(page, context) {
   await editor.waitForFunction(() => document.querySelector('input[data-field="table3.new_received.total"]')?.value === '3317');
   return { made, editor, editorErrors };
 }
+
+/** Opens the 汇总 page in a new page of `browser`; returns it, its console errors and its file picker. */
+export async function openSummaryPage(browser, url) {
+  const page = await browser.newPage();
+  const consoleErrors = collectConsoleErrors(page);
+  await page.goto(`${url}summary.html`, { waitUntil: 'load' });
+  const pick = page.locator('[data-testid="pick"]');
+  await pick.waitFor({ state: 'attached', timeout: 30_000 });
+  return { page, consoleErrors, pick };
+}

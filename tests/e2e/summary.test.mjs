@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { startServer, launchBrowser, collectConsoleErrors, repoRoot, distDir } from './lib/harness.mjs';
-import { makeSummaryAndOpenIt } from './summary.page.mjs';
+import { startServer, launchBrowser, repoRoot, distDir } from './lib/harness.mjs';
+import { makeSummaryAndOpenIt, openSummaryPage } from './summary.page.mjs';
 import { launchCdp, CHROMIUM80_PATH } from './lib/cdp.mjs';
 
 let server, browser;
@@ -59,11 +59,7 @@ function sheetRows(files, sheet) {
 }
 
 test('eight drafts and a broken file: rows, reasons, filter, the summary in the editor, the XLSX', async () => {
-  const page = await browser.newPage();
-  const consoleErrors = collectConsoleErrors(page);
-  await page.goto(`${server.url}summary.html`, { waitUntil: 'load' });
-  const pick = page.locator('[data-testid="pick"]');
-  await pick.waitFor({ state: 'attached', timeout: 30_000 });
+  const { page, consoleErrors, pick } = await openSummaryPage(browser, server.url);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-summary-'));
   const broken = path.join(tmp, '损坏的草稿.json');
@@ -126,11 +122,7 @@ test('eight drafts and a broken file: rows, reasons, filter, the summary in the 
 });
 
 test('published reports (.docx, .html) among the drafts: their rows and figures are their drafts\'; a broken .docx says why', async () => {
-  const page = await browser.newPage();
-  const consoleErrors = collectConsoleErrors(page);
-  await page.goto(`${server.url}summary.html`, { waitUntil: 'load' });
-  const pick = page.locator('[data-testid="pick"]');
-  await pick.waitFor({ state: 'attached', timeout: 30_000 });
+  const { page, consoleErrors, pick } = await openSummaryPage(browser, server.url);
   const drafts = fs.readdirSync(FIXTURES).filter((f) => /^\d.*\.json$/.test(f)).sort();
   // Every column but 层级, which a published report does not state (a draft has it from the editor).
   const rowTexts = () => page.locator('tr.unit').evaluateAll((rows) =>
