@@ -13,7 +13,6 @@ use xxgk_core::checks::{CheckResult, Severity, Status, Verifier};
 use super::checks_verify::{VerifiedFold, VerifyButton};
 use super::text_field::select_span;
 use crate::dom::reveal_cell;
-use crate::state::text_checks::Loading;
 use crate::state::use_editor;
 
 #[component]
@@ -44,7 +43,7 @@ pub fn ChecksPanel() -> impl IntoView {
     view! {
         <section class="checks-panel" id="checks" aria-labelledby="checks-title">
             <h2 id="checks-title">"勾稽检查"</h2>
-            <Show when=move || state.text_chunk.loading.get() == Loading::Failed>
+            <Show when=move || state.text_chunk.failed()>
                 <p class="checks-unloaded" role="status">"未能载入文字检查（网络连接中断？），停止输入后会再试；表格检查不受影响。"</p>
             </Show>
             <Show when=move || failures.with(Vec::is_empty)>

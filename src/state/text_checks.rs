@@ -28,41 +28,46 @@ fn text_checks_chunk() -> Result<TextChecks, SplitLoaderError> {
     Ok(TextChecks { run: run_text_checks, applications: drafting::applications, appeals: drafting::appeals })
 }
 
-/// Where the chunk is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Loading {
+/// Where the chunk is; once in, its functions.
+#[derive(Clone, Copy)]
+enum Loading {
     NotAsked,
     Fetching,
     /// It could not be fetched (offline before the service worker stored it); asked again at the
     /// next pause in typing.
     Failed,
-    Ready,
+    Ready(TextChecks),
 }
 
-/// The chunk's functions once fetched, and where the fetch is.
+/// The text checks' chunk as the editor sees it: one signal.
 #[derive(Clone, Copy)]
-pub struct TextChecksChunk {
-    functions: StoredValue<Option<TextChecks>>,
-    pub loading: RwSignal<Loading>,
-}
+pub struct TextChecksChunk(RwSignal<Loading>);
 
 impl TextChecksChunk {
     pub fn new() -> TextChecksChunk {
-        TextChecksChunk { functions: StoredValue::new(None), loading: RwSignal::new(Loading::NotAsked) }
+        TextChecksChunk(RwSignal::new(Loading::NotAsked))
     }
 
-    /// The functions, if fetched (tracks [`Self::loading`], so a memo reading this re-runs when they come).
+    /// The functions, if fetched (tracked: a memo reading this re-runs when they come).
     pub fn get(&self) -> Option<TextChecks> {
-        (self.loading.get() == Loading::Ready).then(|| self.functions.get_value()).flatten()
+        match self.0.get() {
+            Loading::Ready(functions) => Some(functions),
+            _ => None,
+        }
+    }
+
+    /// Whether the last fetch failed (tracked).
+    pub fn failed(&self) -> bool {
+        matches!(self.0.get(), Loading::Failed)
     }
 
     /// Fetches the chunk unless it is in or on its way.
     pub fn fetch(&self) {
-        if matches!(self.loading.get_untracked(), Loading::Fetching | Loading::Ready) {
+        if matches!(self.0.get_untracked(), Loading::Fetching | Loading::Ready(_)) {
             return;
         }
         let chunk = *self;
-        chunk.loading.set(Loading::Fetching);
+        chunk.0.set(Loading::Fetching);
         leptos::task::spawn_local(async move {
             chunk.arrived(text_checks_chunk().await);
         });
@@ -70,7 +75,7 @@ impl TextChecksChunk {
 
     /// The functions, fetching them first if needed (for a button: the chunk is usually in by then).
     pub async fn ready(&self) -> Result<TextChecks, SplitLoaderError> {
-        if let Some(functions) = self.functions.get_value() {
+        if let Loading::Ready(functions) = self.0.get_untracked() {
             return Ok(functions);
         }
         let result = text_checks_chunk().await;
@@ -79,12 +84,9 @@ impl TextChecksChunk {
     }
 
     fn arrived(&self, result: Result<TextChecks, SplitLoaderError>) {
-        match result {
-            Ok(functions) => {
-                self.functions.set_value(Some(functions));
-                self.loading.set(Loading::Ready);
-            }
-            Err(_) => self.loading.set(Loading::Failed),
-        }
+        self.0.set(match result {
+            Ok(functions) => Loading::Ready(functions),
+            Err(_) => Loading::Failed,
+        });
     }
 }
