@@ -1,4 +1,5 @@
-//! One input cell of a table: static markup, updated in place by its table.
+//! The input cells of a table: static markup (`crate::grid::markup`), updated in place by their
+//! table.
 //!
 //! A cell shows exactly what was typed (or, for a computed total, the
 //! computed value, read-only), the core's message when the text is not a
@@ -13,9 +14,10 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
-use xxgk_core::format::FieldSpec;
+use xxgk_core::format::{FieldSpec, TableSpec};
 use xxgk_core::{totals, value};
 
+use crate::grid::markup::INPUT_CELL_CLASS;
 use crate::state::{use_editor, Mark};
 
 /// What an input cell shows.
@@ -31,52 +33,49 @@ pub struct CellView {
     pub locked: bool,
 }
 
-/// The elements of one cell, for [`paint`]. Its message element is made by [`paint`] the first
-/// time the cell holds an invalid value: start-up creates two elements per cell, not three.
-#[derive(Clone, Copy)]
-pub struct CellRefs {
-    pub td: NodeRef<html::Td>,
-    pub input: NodeRef<html::Input>,
+/// The elements of one input cell, found in the table's markup ([`crate::grid::markup`]). Its
+/// message element is made by [`paint`] the first time the cell holds an invalid value: start-up
+/// creates two elements per cell, not three.
+pub struct CellElements {
+    td: HtmlElement,
+    input: HtmlInputElement,
 }
 
-impl CellRefs {
-    pub fn new() -> CellRefs {
-        CellRefs { td: NodeRef::new(), input: NodeRef::new() }
-    }
+/// The input cells of `table`, in document order (which is the order of its spec's fields).
+fn cell_elements(table: &HtmlElement) -> Vec<CellElements> {
+    let Ok(tds) = table.query_selector_all(&format!("td.{INPUT_CELL_CLASS}")) else {
+        return Vec::new();
+    };
+    (0..tds.length())
+        .filter_map(|i| {
+            let td: HtmlElement = tds.item(i)?.dyn_into().ok()?;
+            let input: HtmlInputElement = td.first_element_child()?.dyn_into().ok()?;
+            Some(CellElements { td, input })
+        })
+        .collect()
 }
 
-#[component]
-pub fn GridCell(field: &'static FieldSpec, refs: CellRefs, col: usize, col_span: usize) -> impl IntoView {
-    // An input's type is text by default: one attribute less to write per cell at start-up.
-    view! {
-        <td node_ref=refs.td colspan=col_span data-col=col class="cell">
-            <input
-                node_ref=refs.input
-                inputmode="decimal"
-                autocomplete="off"
-                spellcheck="false"
-                data-field=field.key.path()
-                aria-label=field.accessible_label()
-            />
-        </td>
-    }
-}
-
-/// Keeps the input cells of one table (`cells`, with their elements) in line with the report:
-/// on every change, one pass derives each cell's view and paints the cells whose view differs
-/// from what they show.
-pub fn follow(cells: Vec<(&'static FieldSpec, CellRefs)>) {
-    if cells.is_empty() {
+/// Keeps the input cells of `spec`'s table (the element `table`, drawn from its markup) in line
+/// with the report: on every change, one pass derives each cell's view and paints the cells whose
+/// view differs from what they show.
+pub fn follow(spec: &'static TableSpec, table: NodeRef<html::Table>) {
+    if spec.fields.is_empty() {
         return;
     }
     let state = use_editor();
-    Effect::new(move |painted: Option<Vec<CellView>>| {
+    // The effect's state: the cells' elements (found on the first run, once the table is built)
+    // beside what each shows.
+    Effect::new(move |painted: Option<(Vec<CellElements>, Vec<CellView>)>| {
         let locked = state.read_only().get();
         let first = painted.is_none();
-        let mut shown = painted.unwrap_or_else(|| vec![CellView::default(); cells.len()]);
+        let (cells, mut shown) = painted.unwrap_or_else(|| {
+            let cells = table.get_untracked().map(|t| cell_elements(&t)).unwrap_or_default();
+            let shown = vec![CellView::default(); cells.len()];
+            (cells, shown)
+        });
         state.marks.with(|marks| {
             state.with_totals.with(|r| {
-                for (was, (field, refs)) in shown.iter_mut().zip(&cells) {
+                for ((was, field), cell) in shown.iter_mut().zip(&spec.fields).zip(&cells) {
                     let text = r.raw(field.key).unwrap_or_default();
                     let computed = totals::is_computed(r, field.key);
                     let mark = marks.get(field.key);
@@ -86,12 +85,12 @@ pub fn follow(cells: Vec<(&'static FieldSpec, CellRefs)>) {
                         continue;
                     }
                     let view = CellView { text: text.to_string(), computed, mark, locked };
-                    paint(field, *refs, &view, (!first).then_some(&*was));
+                    paint(field, cell, &view, (!first).then_some(&*was));
                     *was = view;
                 }
             })
         });
-        shown
+        (cells, shown)
     });
 }
 
@@ -99,14 +98,11 @@ pub fn follow(cells: Vec<(&'static FieldSpec, CellRefs)>) {
 /// from `before` (what was painted last; `None` the first time). The `value`
 /// property is set as `prop:value` would, but only when it differs from what
 /// is shown, so the caret of the cell being typed into never moves.
-pub fn paint(field: &FieldSpec, refs: CellRefs, view: &CellView, before: Option<&CellView>) {
-    let (Some(td), Some(input)) = (refs.td.get_untracked(), refs.input.get_untracked()) else {
-        return;
-    };
+pub fn paint(field: &FieldSpec, cell: &CellElements, view: &CellView, before: Option<&CellView>) {
+    let CellElements { td, input } = cell;
     let changed = |aspect: fn(&CellView) -> bool| before.is_none_or(|b| aspect(b) != aspect(view));
     let text_changed = before.is_none_or(|b| b.text != view.text);
     let classes = td.class_list();
-    let input: &HtmlInputElement = &input;
     if text_changed || changed(|v| v.computed) {
         if input.value() != view.text {
             input.set_value(&view.text);
@@ -118,9 +114,9 @@ pub fn paint(field: &FieldSpec, refs: CellRefs, view: &CellView, before: Option<
         };
         let _ = classes.toggle_with_force("invalid", problem.is_some());
         set_attribute(input, "aria-invalid", problem.is_some().then_some("true"));
-        let message = match (&problem, message_of(&td)) {
+        let message = match (&problem, message_of(td)) {
             (_, Some(message)) => Some(message),
-            (Some(_), None) => new_message(&td, field),
+            (Some(_), None) => new_message(td, field),
             (None, None) => None,
         };
         if let Some(message) = message {

@@ -11,7 +11,6 @@ pub mod drafts_next_year;
 pub mod drafts_reference;
 pub mod file_button;
 pub mod grid_cell;
-pub mod grid_row;
 pub mod import_dialog;
 pub mod lazy_view;
 pub mod notice;

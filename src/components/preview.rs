@@ -13,7 +13,8 @@ use xxgk_core::format::{FormatVersion, TableId};
 use xxgk_core::outline::page::{self, tenth_mm};
 use xxgk_core::outline::{Block, CellKind, Outline, Table};
 
-use super::table_markup::{col_group, label_class};
+use super::table_markup::col_group;
+use crate::grid::markup::label_class;
 use crate::state::ui::use_ui;
 use crate::state::use_editor;
 

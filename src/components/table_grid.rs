@@ -12,16 +12,17 @@
 
 use std::collections::HashMap;
 
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, Event, HtmlInputElement, KeyboardEvent, MouseEvent};
-use xxgk_core::format::{FieldKey, FieldSpec, TableSpec};
+use xxgk_core::format::{FieldKey, TableSpec};
 use xxgk_core::{paste, totals};
 
-use super::grid_cell::{follow, CellRefs};
-use super::grid_row::GridRow;
+use super::grid_cell::follow;
 use super::table_markup::col_group;
 use crate::dom::{caret_at_edge, focus_cell, is_composing, target_input};
+use crate::grid::markup::rows_markup;
 use crate::grid::{plan_paste, FieldLayout, Move};
 use crate::state::ui::{use_ui, Tone};
 use crate::state::use_editor;
@@ -141,18 +142,16 @@ pub fn TableGrid(spec: &'static TableSpec) -> impl IntoView {
         }
     };
 
-    // Each row's input cells with their elements; the table paints them all (grid_cell::follow).
-    let cells: Vec<Vec<(&'static FieldSpec, CellRefs)>> = (0..spec.grid_rows())
-        .map(|row| {
-            spec.row_fields(row).filter_map(|key| spec.field(key)).map(|f| (f, CellRefs::new())).collect()
-        })
-        .collect();
-    follow(cells.iter().flatten().copied().collect());
-    let mut rows =
-        cells.into_iter().enumerate().map(|(row, cells)| view! { <GridRow spec=spec row=row cells=cells /> });
+    // The rows come as markup, parsed by the browser (crate::grid::markup); the table paints
+    // its input cells (grid_cell::follow).
+    let table = NodeRef::<html::Table>::new();
+    follow(spec, table);
+    let head = rows_markup(spec, 0..spec.header_rows);
+    let body = rows_markup(spec, spec.header_rows..spec.grid_rows());
 
     view! {
         <table
+            node_ref=table
             class=format!("grid grid-{}", spec.id.key())
             on:keydown=on_keydown
             on:input=move |ev: Event| {
@@ -171,8 +170,8 @@ pub fn TableGrid(spec: &'static TableSpec) -> impl IntoView {
             on:mouseup=on_mouseup
         >
             {col_group(&spec.col_widths)}
-            <thead>{rows.by_ref().take(spec.header_rows).collect_view()}</thead>
-            <tbody>{rows.collect_view()}</tbody>
+            <thead inner_html=head></thead>
+            <tbody inner_html=body></tbody>
         </table>
     }
 }

@@ -2,6 +2,7 @@
 //! focus and where a pasted block lands.
 
 pub mod layout;
+pub mod markup;
 pub mod paste;
 
 pub use layout::{FieldLayout, Move};
