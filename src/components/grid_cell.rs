@@ -63,16 +63,17 @@ pub fn follow(spec: &'static TableSpec, table: NodeRef<html::Table>) {
         return;
     }
     let state = use_editor();
-    // The effect's state: the cells' elements (found on the first run, once the table is built)
-    // beside what each shows.
+    // The effect's state: the cells' elements beside what each shows. The elements are looked up
+    // by the first run that finds the table built (effects run after the view is built, so that
+    // is the first run; a run before it would find none and leave the lookup to the next).
     Effect::new(move |painted: Option<(Vec<CellElements>, Vec<CellView>)>| {
         let locked = state.read_only().get();
-        let first = painted.is_none();
-        let (cells, mut shown) = painted.unwrap_or_else(|| {
-            let cells = table.get_untracked().map(|t| cell_elements(&t)).unwrap_or_default();
-            let shown = vec![CellView::default(); cells.len()];
-            (cells, shown)
-        });
+        let (mut cells, mut shown) = painted.unwrap_or_default();
+        let first = cells.is_empty();
+        if first {
+            cells = table.get_untracked().map(|t| cell_elements(&t)).unwrap_or_default();
+            shown = vec![CellView::default(); cells.len()];
+        }
         state.marks.with(|marks| {
             state.with_totals.with(|r| {
                 for ((was, field), cell) in shown.iter_mut().zip(&spec.fields).zip(&cells) {
