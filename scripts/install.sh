@@ -53,6 +53,11 @@ if [ "${CI:-}" = "true" ]; then
 else
   cargo fetch --quiet
 fi
+# Trunk's cargo rebuilds std (.cargo/config.toml [unstable] build-std), offline: std's own
+# dependencies (rust-src's library/Cargo.lock) are fetched only by a cargo that reads that table,
+# i.e. with RUSTC_BOOTSTRAP and the wasm target. Without this a fresh machine's build fails with
+# "no matching package named `moto-rt` found".
+RUSTC_BOOTSTRAP=1 cargo fetch --locked --quiet --target wasm32-unknown-unknown
 step_end "cargo fetch" "ok"
 
 # --- 3. trunk ---
