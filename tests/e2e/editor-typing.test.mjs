@@ -18,11 +18,18 @@ const TEXT_WARNING = 'text.punctuation.problems';
 test('the 平潭综合实验区 2021 report typed through the keyboard: every table check passes, totals computed', async () => {
   const ed = await session.open();
   assert.equal(await ed.badge(), '45 项待填', 'a blank report has checks to judge, not passes');
+  // Folded, the checks waiting for blanks are counted but not built; unfolded, each is listed.
+  const pending = ed.page.locator('details.pending-group');
+  assert.equal(await pending.locator('summary').textContent(), '45 项待填（有空格，暂无法判断）');
+  assert.equal(await pending.locator('li').count(), 0);
+  await ed.showPending();
+  assert.equal((await ed.checks('cannot_judge')).length, 45);
   await ed.fill(pingtan2021);
   await ed.waitForBadge('1 处提醒');
   assert.equal(await ed.badge(), '1 处提醒');
   assert.deepEqual(await ed.checks('fail'), [TEXT_WARNING]);
-  assert.deepEqual(await ed.checks('cannot_judge'), []);
+  assert.deepEqual(await ed.checks('cannot_judge'), [], 'the unfolded list of blanks emptied as the cells were filled');
+  assert.equal(await pending.isHidden(), true, 'no check waits for a blank: the fold is hidden');
   await ed.showPassed();
   assert.ok((await ed.checks('pass')).length >= 40);
   assert.match(await ed.page.locator('details.passed-group summary').textContent(), /^已通过 \d+ 项$/);

@@ -58,9 +58,18 @@ export class Editor {
 
   /** Unfold the list of passed checks (rendered only while open). */
   async showPassed() {
-    const group = this.page.locator('details.passed-group');
-    if (!(await group.evaluate((d) => d.open))) await group.locator('summary').click();
-    await group.locator('[data-status="pass"]').first().waitFor();
+    await this.unfold('passed-group', 'pass');
+  }
+
+  /** Unfold the list of checks waiting for blank cells (rendered only while open). */
+  async showPending() {
+    await this.unfold('pending-group', 'cannot_judge');
+  }
+
+  async unfold(group, status) {
+    const fold = this.page.locator(`details.${group}`);
+    if (!(await fold.evaluate((d) => d.open))) await fold.locator('summary').click();
+    await fold.locator(`[data-status="${status}"]`).first().waitFor();
   }
 
   /** Paths of the cells highlighted with `mark` ('error' or 'warning'), sorted. */
