@@ -2,7 +2,7 @@
 // in a filled report, CPU throttled 4×, and every DOM write they make.
 //
 //   node bench/keystroke-profile.mjs [--edits 20] [--dist dist] [--top 25]
-//   node bench/keystroke-profile.mjs --start-up [--dist dist]   # navigation → a typed digit checked, 4×
+//   node bench/keystroke-profile.mjs --start-up [--dist dist]   # back to a stored draft: navigation → a typed digit checked, 4×
 //
 // The report of core/fixtures 01_ is typed in (automatic totals off, as bench/editor-latency.mjs
 // does), then digits alternating 2 and 1 go into one 表三 cell, each breaking or repairing two sums.
@@ -15,7 +15,7 @@
 //   for names, point --dist at a build whose wasm kept its name section (bench/README.md says how).
 import { startServer, launchBrowser } from '../tests/e2e/lib/harness.mjs';
 import { openFilledReport } from './filled-report.mjs';
-import { FIRST_DIGIT, FIRST_DIGIT_TARGET } from './first-digit.mjs';
+import { FIRST_DIGIT, FIRST_DIGIT_TARGET, storeFilledDraft } from './first-digit.mjs';
 import path from 'node:path';
 import os from 'node:os';
 
@@ -198,6 +198,7 @@ function analyse({ chunks, profile }, windows, n, unit) {
 const marks = (chunks, name) => chunks.filter((e) => e.name === name).map((e) => e.ts).sort((a, b) => a - b);
 
 async function startUp(server, browser) {
+  await storeFilledDraft(browser, server.url);
   const page = await browser.newPage();
   await page.addInitScript(FIRST_DIGIT, FIRST_DIGIT_TARGET);
   const cdp = await page.context().newCDPSession(page);
@@ -254,9 +255,11 @@ async function keystroke(browser) {
 }
 
 const server = await startServer(DIST ? { root: path.resolve(DIST) } : {});
-const browser = await launchBrowser();
+const START_UP = args.includes('--start-up');
+// No service worker: every file of the start-up comes over the wire, as on a first visit.
+const browser = await launchBrowser(START_UP ? { serviceWorkers: 'block' } : {});
 try {
-  if (args.includes('--start-up')) await startUp(server, browser);
+  if (START_UP) await startUp(server, browser);
   else await keystroke(browser);
   console.log(`\nload average: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} (${os.cpus().length} CPUs)`);
 } finally {
