@@ -311,6 +311,17 @@ impl Report {
         self.table_mut(key.table).set(key.row, key.col, raw)
     }
 
+    /// [`set_raw`](Self::set_raw), telling whether what the cell holds changed (a keystroke's
+    /// edit, which needs no copy of the report to find out).
+    pub fn replace_raw(&mut self, key: FieldKey, raw: &str) -> bool {
+        let kept = (!raw.trim().is_empty()).then_some(raw);
+        if self.raw(key) == kept {
+            return false;
+        }
+        self.set_raw(key, raw);
+        true
+    }
+
     /// The title as printed.
     pub fn title(&self) -> String {
         match self.title_form {
@@ -328,5 +339,26 @@ impl Report {
         } else {
             &self.signature_org
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replace_raw_tells_whether_the_cell_changed() {
+        let key = FieldKey::new(TableId::Table3, "granted", "natural");
+        let mut r = Report::new(2024);
+        assert!(r.replace_raw(key, "27"));
+        assert!(!r.replace_raw(key, "27"), "the same text again");
+        assert!(r.replace_raw(key, "27 "), "kept as typed, as set_raw keeps it");
+        assert_eq!(r.raw(key), Some("27 "));
+        assert!(r.replace_raw(key, "  "), "blank clears the cell");
+        assert_eq!(r.raw(key), None);
+        assert!(!r.replace_raw(key, ""), "a blank cell stays blank");
+        r.table3.0.entry("granted".into()).or_default().insert("natural".into(), " ".into());
+        assert!(r.replace_raw(key, ""), "a stored blank (an old draft) is cleared");
+        assert_eq!(r.raw(key), None);
     }
 }

@@ -16,22 +16,42 @@ pub fn is_computed(report: &Report, key: FieldKey) -> bool {
     report.auto_totals && layout.index_of(key).is_some_and(|i| layout.is_total(i))
 }
 
+/// The text of every computed total of `report` (canonical, or empty when it cannot be
+/// computed), by its place in the format's layout; none when automatic totals are off. What the
+/// grid reads beside the report on every edit, rather than a copy of the report with them in.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ComputedTotals(Vec<(usize, String)>);
+
+impl ComputedTotals {
+    pub fn of(report: &Report) -> ComputedTotals {
+        if !report.auto_totals {
+            return ComputedTotals::default();
+        }
+        let figures = Figures::read(report);
+        let text = |i: usize| match figures.cells[i] {
+            Cell::Number(v) => v.to_string(),
+            _ => String::new(),
+        };
+        ComputedTotals(
+            (0..figures.cells.len()).filter(|&i| figures.is_computed(i)).map(|i| (i, text(i))).collect(),
+        )
+    }
+
+    /// What the cell `key` of `report` shows when it is computed; `None` when it is typed.
+    pub fn text(&self, report: &Report, key: FieldKey) -> Option<&str> {
+        let i = layout(report.format).index_of(key)?;
+        let at = self.0.binary_search_by_key(&i, |(j, _)| *j).ok()?;
+        Some(&self.0[at].1)
+    }
+}
+
 /// `report` with every computed total written in as canonical text (or
 /// cleared when it cannot be computed). A copy unchanged when automatic totals are off.
 pub fn with_totals(report: &Report) -> Report {
     let mut out = report.clone();
-    if !report.auto_totals {
-        return out;
-    }
-    let figures = Figures::read(report);
-    for (i, field) in figures.layout.fields.iter().enumerate() {
-        if !figures.is_computed(i) {
-            continue;
-        }
-        match figures.cells[i] {
-            Cell::Number(v) => out.set_raw(field.key, &v.to_string()),
-            _ => out.set_raw(field.key, ""),
-        }
+    let layout = layout(report.format);
+    for (i, text) in ComputedTotals::of(report).0 {
+        out.set_raw(layout.fields[i].key, &text);
     }
     out
 }
@@ -90,6 +110,31 @@ mod tests {
         // 21 rows × (0+1+2+3+4+5)
         assert_eq!(t.raw(t3(table3::TOTAL_HANDLED, "total")), Some("315"));
         assert_eq!(t.raw(t3(table3::TOTAL_HANDLED, "other_org")), Some("105"));
+    }
+
+    #[test]
+    fn computed_totals_are_what_with_totals_writes_in() {
+        let mut r = Report::new(2023);
+        for (i, row) in table3::detail_rows(r.format).into_iter().enumerate().skip(3) {
+            for (j, (col, _)) in table3::COLUMNS[..6].iter().enumerate() {
+                r.set_raw(t3(row, col), &(i * j).to_string());
+            }
+        }
+        r.set_raw(t4("review", "corrected"), "x");
+        for auto in [true, false] {
+            r.auto_totals = auto;
+            let (totals, written) = (ComputedTotals::of(&r), with_totals(&r));
+            let mut computed = 0;
+            for field in &layout(r.format).fields {
+                let shown = totals.text(&r, field.key);
+                assert_eq!(shown.is_some(), is_computed(&r, field.key), "{:?}", field.key);
+                if let Some(text) = shown {
+                    computed += 1;
+                    assert_eq!(written.raw(field.key).unwrap_or(""), text, "{:?}", field.key);
+                }
+            }
+            assert_eq!(computed > 0, auto);
+        }
     }
 
     #[test]

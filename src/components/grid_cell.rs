@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 use xxgk_core::format::{FieldSpec, TableSpec};
-use xxgk_core::{totals, value};
+use xxgk_core::value;
 
 use crate::grid::markup::INPUT_CELL_CLASS;
 use crate::state::{use_editor, Mark};
@@ -75,20 +75,23 @@ pub fn follow(spec: &'static TableSpec, table: NodeRef<html::Table>) {
             shown = vec![CellView::default(); cells.len()];
         }
         state.marks.with(|marks| {
-            state.with_totals.with(|r| {
-                for ((was, field), cell) in shown.iter_mut().zip(&spec.fields).zip(&cells) {
-                    let text = r.raw(field.key).unwrap_or_default();
-                    let computed = totals::is_computed(r, field.key);
-                    let mark = marks.get(field.key);
-                    // Compared before anything is allocated: most cells are as they were.
-                    let same = was.text == text && was.computed == computed && was.mark == mark;
-                    if !first && same && was.locked == locked {
-                        continue;
+            state.totals.with(|totals| {
+                state.report().with(|r| {
+                    for ((was, field), cell) in shown.iter_mut().zip(&spec.fields).zip(&cells) {
+                        let total = totals.text(r, field.key);
+                        let computed = total.is_some();
+                        let text = total.or(r.raw(field.key)).unwrap_or_default();
+                        let mark = marks.get(field.key);
+                        // Compared before anything is allocated: most cells are as they were.
+                        let same = was.text == text && was.computed == computed && was.mark == mark;
+                        if !first && same && was.locked == locked {
+                            continue;
+                        }
+                        let view = CellView { text: text.to_string(), computed, mark, locked };
+                        paint(field, cell, &view, (!first).then_some(&*was));
+                        *was = view;
                     }
-                    let view = CellView { text: text.to_string(), computed, mark, locked };
-                    paint(field, cell, &view, (!first).then_some(&*was));
-                    *was = view;
-                }
+                })
             })
         });
         (cells, shown)

@@ -50,7 +50,7 @@ pub fn TableGrid(spec: &'static TableSpec) -> impl IntoView {
     let commit = move |ev: &Event| {
         if let Some((input, key)) = cell_of(ev) {
             typed.set_value(true);
-            state.type_into(&key.path(), |r| r.set_raw(key, &input.value()));
+            state.type_into(&key.path(), |r| r.replace_raw(key, &input.value()));
         }
     };
     let is_computed = move |key: FieldKey| state.report().with_untracked(|r| totals::is_computed(r, key));

@@ -32,7 +32,12 @@ impl TextBinding {
     fn handlers(self, state: EditorState) -> (impl Fn(Event) + Copy, impl Fn(CompositionEvent) + Copy) {
         let write = move |ev: &Event| {
             let text = target_value(ev);
-            state.type_into(self.name, |r| *(self.get_mut)(r) = text);
+            state.type_into(self.name, |r| {
+                let field = (self.get_mut)(r);
+                let changed = *field != text;
+                *field = text;
+                changed
+            });
         };
         let on_input = move |ev: Event| {
             if !is_composing(&ev) {

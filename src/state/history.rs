@@ -37,14 +37,19 @@ impl<T> History<T> {
     /// same text field being typed into), the change joins that step.
     pub fn record(&mut self, before: T, group: Option<&str>) {
         self.redo.clear();
-        let joins = matches!((group, &self.open_group), (Some(g), Some(open)) if g == open);
-        if !joins {
+        if !group.is_some_and(|g| self.joins(g)) {
             self.undo.push_back(before);
             if self.undo.len() > self.limit {
                 self.undo.pop_front();
             }
         }
         self.open_group = group.map(str::to_string);
+    }
+
+    /// Whether an edit of `group` joins the newest undo step (its snapshot is already kept, and
+    /// nothing can be redone: an undo or a redo closes the group).
+    pub fn joins(&self, group: &str) -> bool {
+        self.open_group.as_deref() == Some(group)
     }
 
     /// Ends the open coalescing group: the next edit starts a new step even in the same field.
@@ -129,6 +134,19 @@ mod tests {
         assert_eq!(h.undo(1), None);
         h.record(1, None);
         assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn only_typing_on_in_the_open_group_joins() {
+        let mut h = History::new(10);
+        assert!(!h.joins("a"));
+        h.record("", Some("a"));
+        assert!(h.joins("a") && !h.joins("b"));
+        h.seal();
+        assert!(!h.joins("a"));
+        h.record("1", Some("a"));
+        assert_eq!(h.undo("12"), Some("1"));
+        assert!(!h.joins("a"), "after an undo the next keystroke starts a step (and clears redo)");
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //! ```ignore
 //! let state = use_editor();
 //! state.edit(|r| r.unit_name = "某某局".into());             // one undo step
-//! state.type_into("unit_name", |r| r.unit_name.push('局'));  // typing coalesces per field
+//! state.type_into("unit_name", |r| { r.unit_name.push('局'); true });  // typing coalesces per field
 //! state.undo();
 //! let errors = move || state.tally.get().errors;             // derived
 //! ```
@@ -32,7 +32,7 @@ use xxgk_core::checks::{run_checks, CheckOptions, CheckResult, Verifier};
 use xxgk_core::format::FormatVersion;
 use xxgk_core::model::Report;
 use xxgk_core::storage::NarrativeReference;
-use xxgk_core::totals;
+use xxgk_core::totals::{self, ComputedTotals};
 
 use history::History;
 pub use marks::{CellMarks, Mark, Tally};
@@ -55,6 +55,8 @@ pub struct EditorState {
     pub auto_totals: Memo<bool>,
     /// The report with every computed total filled in (what the preview and export show).
     pub with_totals: Memo<Report>,
+    /// The computed totals alone (what the grid shows in them beside the typed cells).
+    pub totals: Memo<ComputedTotals>,
     /// The table checks, re-run on every edit, then the text checks (they read
     /// every character), re-run once typing pauses: what the panel, the marks
     /// and the badge show.
@@ -84,6 +86,7 @@ impl EditorState {
         let version = Memo::new(move |_| report.with(|r| r.format));
         let auto_totals = Memo::new(move |_| report.with(|r| r.auto_totals));
         let with_totals = Memo::new(move |_| report.with(totals::with_totals));
+        let totals = Memo::new(move |_| report.with(ComputedTotals::of));
         let checks = Memo::new(move |_| report.with(|r| run_checks(r, CheckOptions { at_export: false })));
         let settled = RwSignal::new(0u64);
         let last_year = RwSignal::new(None::<Signal<Option<NarrativeReference>>>);
@@ -123,6 +126,7 @@ impl EditorState {
             version,
             auto_totals,
             with_totals,
+            totals,
             all_checks,
             settled,
             text_chunk,
@@ -167,14 +171,31 @@ impl EditorState {
     /// Applies `change` as one undo step (a button, a select, a pasted block, a year switch).
     /// Returns whether the report changed.
     pub fn edit(&self, change: impl FnOnce(&mut Report)) -> bool {
-        self.apply(None, change)
+        if self.locked.with_untracked(Option::is_some) {
+            return false;
+        }
+        let before = self.report.with_untracked(Report::clone);
+        // Change in place, and notify only if something changed.
+        let changed = self.report.try_update_untracked(|r| {
+            change(r);
+            *r != before
+        });
+        changed == Some(true) && self.changed(Some(before), None)
     }
 
     /// Applies a keystroke's worth of typing into the field named `field`
-    /// (any stable name, e.g. a cell path). Consecutive typing into the same
-    /// field is one undo step until [`seal`](Self::seal) is called.
-    pub fn type_into(&self, field: &str, change: impl FnOnce(&mut Report)) -> bool {
-        self.apply(Some(field), change)
+    /// (any stable name, e.g. a cell path); `change` returns whether it changed the report.
+    /// Consecutive typing into the same field is one undo step until [`seal`](Self::seal) is
+    /// called. Returns whether the report changed.
+    pub fn type_into(&self, field: &str, change: impl FnOnce(&mut Report) -> bool) -> bool {
+        if self.locked.with_untracked(Option::is_some) {
+            return false;
+        }
+        // Typing on in the field of the open undo step joins it, whose snapshot is kept already:
+        // no copy of the report per keystroke.
+        let joins = self.history.with_value(|h| h.joins(field));
+        let before = (!joins).then(|| self.report.with_untracked(Report::clone));
+        self.report.try_update_untracked(change) == Some(true) && self.changed(before, Some(field))
     }
 
     /// Ends the current typing step: the next keystroke starts a new undo
@@ -206,20 +227,12 @@ impl EditorState {
         self.can.with(|c| c.1)
     }
 
-    fn apply(&self, group: Option<&str>, change: impl FnOnce(&mut Report)) -> bool {
-        if self.locked.with_untracked(Option::is_some) {
-            return false;
+    /// After a change of the report: records the undo step (`before`: the snapshot of a new step),
+    /// tells the report's readers. Returns `true`.
+    fn changed(&self, before: Option<Report>, group: Option<&str>) -> bool {
+        if let Some(before) = before {
+            self.history.update_value(|h| h.record(before, group));
         }
-        let before = self.report.with_untracked(Report::clone);
-        // Change in place, and notify only if something changed.
-        let changed = self.report.try_update_untracked(|r| {
-            change(r);
-            *r != before
-        });
-        if changed != Some(true) {
-            return false;
-        }
-        self.history.update_value(|h| h.record(before, group));
         self.report.notify();
         self.after_change();
         true
